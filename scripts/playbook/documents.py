@@ -1,0 +1,331 @@
+"""Reading YAML safely, keeping the line and column of every key and value.
+
+The file is read as a stream of libyaml events and built iteratively, so no input can
+exhaust the stack. Only the YAML 1.2 core schema is resolved: ``true``/``false`` are
+booleans, ``NO`` and ``off`` stay text, and ``2026-01-01`` stays text (the models parse
+dates themselves), so a value never changes type behind the author's back. Tags that build
+objects, duplicate keys, several documents in one file, aliases that expand without bound
+and runaway nesting are findings, never exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+import yaml.cyaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from playbook.findings import Finding, Severity
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+#: The most values one file may hold once its aliases are expanded.
+MAX_VALUES = 200_000
+#: The deepest nesting of lists and mappings a data file may have.
+MAX_DEPTH = 64
+
+_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+if yaml.__with_libyaml__:
+    _EventParser: Any = yaml.cyaml.CParser
+else:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _EventParser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
+
+
+@dataclass
+class Document:
+    """One YAML file's data, with the position of every value and every mapping key."""
+
+    path: str
+    data: Any
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def locate(self, at: Path = ()) -> Position:
+        """The position of the value at ``at``, or of its nearest ancestor that exists."""
+        for end in range(len(at), -1, -1):
+            position = self.values.get(at[:end])
+            if position is not None:
+                return position
+        return (1, 1)
+
+    def locate_key(self, at: Path) -> Position:
+        """The position of the key that names ``at`` (falls back to the value)."""
+        return self.keys.get(at) or self.locate(at)
+
+
+class _Unusable(Exception):
+    """The file cannot be turned into data at all (a bomb, a cycle, runaway nesting)."""
+
+    def __init__(self, position: Position, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.rule = rule
+        self.message = message
+
+
+@dataclass
+class _Frame:
+    """A list or mapping being built."""
+
+    value: list[Any] | dict[str, Any]
+    at: Path
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_position: Position | None = None
+    awaiting_value: bool = False
+    skip_value: bool = False
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+        self.values: dict[Path, Position] = {}
+        self.keys: dict[Path, Position] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Frame] = []
+        self.total = 0
+        self.root: Any = None
+
+    def error(self, position: Position, rule: str, message: str) -> None:
+        line, column = position
+        self.findings.append(Finding(self.path, line, column, rule, Severity.ERROR, message))
+
+    def build(self, parser: Any) -> Any:
+        parser.get_event()  # stream start
+        if isinstance(parser.peek_event(), StreamEndEvent):
+            raise _Unusable((1, 1), "YAML005", "the file is empty")
+        parser.get_event()  # document start
+        while True:
+            event = parser.get_event()
+            position = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, ScalarEvent):
+                self.place(self.scalar(event, position), position, 1, event.anchor)
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                self.open(event, position)
+            elif isinstance(event, AliasEvent):
+                self.alias(event.anchor, position)
+            elif not self.stack:
+                break  # document end
+            else:
+                self.close()
+        return self.root
+
+    def next_path(self) -> Path:
+        """Where the next value goes (a path no lookup matches, for a key or a skipped value)."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.at, len(frame.value))
+        if frame.awaiting_value and frame.key is not None:
+            return (*frame.at, frame.key)
+        return (*frame.at, "\x00")
+
+    def place(self, value: Any, position: Position, size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.values[()] = position
+            self.root = value
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.value, list):
+            self.values.setdefault((*frame.at, len(frame.value)), position)
+            frame.value.append(value)
+            return
+        if not frame.awaiting_value:
+            self.take_key(frame, value, position)
+            return
+        frame.awaiting_value = False
+        if frame.skip_value or frame.key is None:
+            frame.skip_value = False
+            return
+        at = (*frame.at, frame.key)
+        self.values.setdefault(at, position)
+        self.keys[at] = frame.key_position or position
+        frame.value[frame.key] = value
+
+    def take_key(self, frame: _Frame, key: Any, position: Position) -> None:
+        frame.awaiting_value = True
+        frame.key, frame.key_position, frame.skip_value = None, position, True
+        if isinstance(key, (dict, list)):
+            self.error(position, "YAML006", "a key must be plain text, not a list or mapping")
+        elif key == "<<":
+            self.error(position, "YAML006", "merge keys (<<) are not supported: write the keys out")
+        elif isinstance(frame.value, dict) and str(key) in frame.value:
+            first_line = self.keys[(*frame.at, str(key))][0]
+            self.error(position, "YAML002", f"duplicate key '{key}': it is already set on line {first_line}")
+        else:
+            text = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            frame.key, frame.skip_value = text, False
+
+    def open(self, event: MappingStartEvent | SequenceStartEvent, position: Position) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Unusable(position, "YAML004", f"lists and mappings nest deeper than {MAX_DEPTH} levels")
+        self.check_tag(event.tag, position)
+        at = self.next_path()
+        value: list[Any] | dict[str, Any] = {} if isinstance(event, MappingStartEvent) else []
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(value, at, event.anchor))
+        self.values.setdefault(at, position)
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+        self.place(frame.value, self.values.get(frame.at, (1, 1)), frame.size, frame.anchor)
+
+    def alias(self, anchor: str, position: Position) -> None:
+        if anchor in self.open_anchors:
+            raise _Unusable(position, "YAML004", f"alias *{anchor} refers to the value that contains it")
+        value, size = self.anchors[anchor]
+        self.total += size
+        if self.total > MAX_VALUES:
+            raise _Unusable(position, "YAML004", f"aliases expand to more than {MAX_VALUES:,} values: write the values out")
+        self.place(value, position, size, None)
+
+    def check_tag(self, tag: str | None, position: Position) -> bool:
+        if tag is None or tag == "!" or tag in _ALLOWED_TAGS:
+            return True
+        name = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+        self.error(
+            position,
+            "YAML003",
+            f"tag {name} is not allowed: data files hold plain text, numbers, true/false, lists and mappings",
+        )
+        return False
+
+    def scalar(self, event: ScalarEvent, position: Position) -> Any:
+        text = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return text
+            tag = _resolve(text)
+        elif not self.check_tag(tag, position):
+            return None
+        kind = tag[len(_TAG) :]
+        try:
+            return _construct(kind, text)
+        except ValueError:
+            self.error(position, "YAML003", f"'{text}' is not a valid {kind}")
+            return None
+
+
+def _resolve(text: str) -> str:
+    if _NULL.match(text):
+        return f"{_TAG}null"
+    if _BOOL.match(text):
+        return f"{_TAG}bool"
+    if _INT.match(text):
+        return f"{_TAG}int"
+    if _FLOAT.match(text):
+        return f"{_TAG}float"
+    return f"{_TAG}str"
+
+
+def _construct(kind: str, text: str) -> Any:
+    if kind == "str":
+        return text
+    if kind == "null":
+        if not _NULL.match(text):
+            raise ValueError(text)
+        return None
+    if kind == "bool":
+        if not _BOOL.match(text):
+            raise ValueError(text)
+        return text.lower() == "true"
+    if kind == "int":
+        return int(text, 0) if text.startswith(("0o", "0x")) else int(text, 10)
+    lowered = text.lower()
+    if lowered.lstrip("+-") == ".inf":
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(text)
+
+
+def _syntax_finding(path: str, error: yaml.YAMLError) -> Finding:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"{context}, {problem}" if context else str(problem)
+    return Finding(path, line, column, "YAML001", Severity.ERROR, f"YAML syntax error: {message}")
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
+    """The file's text, or a finding that says where it is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        return None, [Finding(path, line, column, "YAML001", Severity.ERROR, message)]
+
+
+def parse(path: str, text: str) -> tuple[Document | None, list[Finding]]:
+    """Parse one YAML file. Returns the document (None when unusable) and its findings."""
+    builder = _Builder(path)
+    parser = _EventParser(text)
+    try:
+        data = builder.build(parser)
+        extra = parser.peek_event()
+        if isinstance(extra, DocumentStartEvent):
+            mark = extra.start_mark
+            message = "a data file holds one YAML document; remove the second '---' and what follows"
+            return None, [Finding(path, mark.line + 1, mark.column + 1, "YAML007", Severity.ERROR, message)]
+    except yaml.YAMLError as error:
+        return None, [_syntax_finding(path, error)]
+    except _Unusable as unusable:
+        line, column = unusable.position
+        return None, [Finding(path, line, column, unusable.rule, Severity.ERROR, unusable.message)]
+    finally:
+        parser.dispose()
+    return Document(path, data, builder.values, builder.keys), builder.findings
+
+
+def load(path: str, raw: bytes) -> tuple[Document | None, list[Finding]]:
+    """Decode and parse one file's bytes."""
+    text, findings = decode(path, raw)
+    if text is None:
+        return None, findings
+    return parse(path, text)

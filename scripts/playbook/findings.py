@@ -1,0 +1,43 @@
+"""The one thing every stage emits: a finding about a place in a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem found in the data, pointing at the line and column to fix.
+
+    ``path`` is relative to the playbook root, with forward slashes. ``line`` and
+    ``column`` are 1-based; A finding about a whole file (or a missing one) points at line 1, column 1.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in a stable order: by file, position, rule code, then message."""
+    return sorted(set(findings))
+
+
+def count_errors(findings: list[Finding]) -> int:
+    return sum(1 for finding in findings if finding.is_error)

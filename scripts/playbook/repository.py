@@ -1,0 +1,208 @@
+"""Finding the data files of a playbook repository and loading them into a typed playbook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path as FsPath
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from playbook import documents, schema
+from playbook.documents import Document
+from playbook.errors import PlaybookError
+from playbook.findings import Finding, Severity
+from playbook.models import Account, Assessment, Taxonomy, Team, TiersFile
+from playbook.models.team import Member
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+DATA = "data"
+TAXONOMY = "data/taxonomy.yaml"
+TIERS = "data/tiers.yaml"
+_TEAM = re.compile(r"^data/teams/([^/]+)\.yaml$")
+_ACCOUNT = re.compile(r"^data/accounts/([^/]+)/account\.yaml$")
+_ASSESSMENT = re.compile(r"^data/accounts/([^/]+)/assessments/([^/]+)\.yaml$")
+
+
+@dataclass(frozen=True)
+class Sourced(Generic[ModelT]):
+    """A validated model with the document it came from (for line and column)."""
+
+    model: ModelT
+    document: Document
+
+    @property
+    def stem(self) -> str:
+        """The id the file's name or folder gives it."""
+        parts = self.document.path.split("/")
+        return parts[2] if parts[1] == "accounts" else parts[-1].removesuffix(".yaml")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member of a team, found by person id."""
+
+    member: Member
+    team: Sourced[Team]
+    index: int
+
+    @property
+    def at(self) -> tuple[str | int, ...]:
+        return ("members", self.index)
+
+
+@dataclass
+class Playbook:
+    """Every file of the repository that passed its shape checks, typed."""
+
+    root: FsPath
+    taxonomy: Sourced[Taxonomy] | None = None
+    tiers: Sourced[TiersFile] | None = None
+    teams: list[Sourced[Team]] = field(default_factory=list)
+    accounts: list[Sourced[Account]] = field(default_factory=list)
+    assessments: list[Sourced[Assessment]] = field(default_factory=list)
+
+    @cached_property
+    def team_by_id(self) -> dict[str, Sourced[Team]]:
+        return {team.model.id: team for team in reversed(self.teams)}
+
+    @cached_property
+    def account_by_id(self) -> dict[str, Sourced[Account]]:
+        return {account.model.id: account for account in reversed(self.accounts)}
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        people: dict[str, Person] = {}
+        for team in self.teams:
+            for index, member in enumerate(team.model.members):
+                people.setdefault(member.id, Person(member, team, index))
+        return people
+
+    @cached_property
+    def tier_by_id(self) -> dict[str, int]:
+        """Tier id to its index in tiers.yaml."""
+        if self.tiers is None:
+            return {}
+        return {tier.id: index for index, tier in reversed(list(enumerate(self.tiers.model.tiers)))}
+
+    @cached_property
+    def assessments_by_account(self) -> dict[str, list[Sourced[Assessment]]]:
+        """Assessments per account folder, oldest first."""
+        grouped: dict[str, list[Sourced[Assessment]]] = {}
+        for assessment in sorted(self.assessments, key=lambda item: (item.stem, item.model.date)):
+            grouped.setdefault(assessment.stem, []).append(assessment)
+        return grouped
+
+    def account_folder(self, account: Sourced[Account]) -> str:
+        return account.stem
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading: the typed playbook and every load and shape finding."""
+
+    playbook: Playbook
+    findings: list[Finding]
+    files: list[str]
+
+
+def data_files(root: FsPath) -> list[str]:
+    """Every file below data/, as sorted root-relative paths with forward slashes."""
+    data = root / DATA
+    if not data.is_dir():
+        raise PlaybookError(f"no playbook repository at {root}: there is no {DATA}/ folder")
+    found = [
+        path.relative_to(root).as_posix()
+        for path in data.rglob("*")
+        if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")
+    ]
+    return sorted(found)
+
+
+def load(root: FsPath) -> Loaded:
+    """Read, parse and shape-check every data file below ``root``."""
+    playbook = Playbook(root)
+    findings: list[Finding] = []
+    files = data_files(root)
+    for required in (TAXONOMY, TIERS):
+        if required not in files:
+            findings.append(_whole_file(required, "FILE002", f"{required} is missing: the playbook needs it"))
+    for path in files:
+        findings.extend(_load_one(root, path, playbook))
+    for folder in _account_folders_without_plan(files):
+        findings.append(_whole_file(folder, "FILE002", f"{folder}/ has no account.yaml: add one or remove the folder"))
+    return Loaded(playbook, findings, files)
+
+
+def _load_one(root: FsPath, path: str, playbook: Playbook) -> list[Finding]:
+    kind = _kind(path)
+    if kind is None:
+        return [_unread(path)]
+    try:
+        raw = (root / path).read_bytes()
+    except OSError as error:
+        return [_whole_file(path, "FILE003", f"cannot read the file: {error.strerror or error}")]
+    document, findings = documents.load(path, raw)
+    if document is None or any(finding.is_error for finding in findings):
+        return findings
+    if kind == "taxonomy":
+        playbook.taxonomy, more = _typed(document, Taxonomy)
+    elif kind == "tiers":
+        playbook.tiers, more = _typed(document, TiersFile)
+    elif kind == "team":
+        team, more = _typed(document, Team)
+        playbook.teams.extend([team] if team else [])
+    elif kind == "account":
+        account, more = _typed(document, Account)
+        playbook.accounts.extend([account] if account else [])
+    else:
+        assessment, more = _typed(document, Assessment)
+        playbook.assessments.extend([assessment] if assessment else [])
+    return findings + more
+
+
+def _typed(document: Document, model: type[ModelT]) -> tuple[Sourced[ModelT] | None, list[Finding]]:
+    value, findings = schema.check(document, model)
+    return (Sourced(value, document) if value is not None else None), findings
+
+
+def _kind(path: str) -> str | None:
+    if path == TAXONOMY:
+        return "taxonomy"
+    if path == TIERS:
+        return "tiers"
+    if _TEAM.match(path):
+        return "team"
+    if _ACCOUNT.match(path):
+        return "account"
+    if _ASSESSMENT.match(path):
+        return "assessment"
+    return None
+
+
+def kind_of(path: str) -> str | None:
+    """The file kind (a key of models.FILE_KINDS) a root-relative path holds, if any."""
+    return _kind(path)
+
+
+def _account_folders_without_plan(files: list[str]) -> Iterator[str]:
+    folders = {"/".join(path.split("/")[:3]) for path in files if path.startswith("data/accounts/") and path.count("/") >= 3}
+    plans = {path.rsplit("/", 1)[0] for path in files if _ACCOUNT.match(path)}
+    yield from sorted(folders - plans)
+
+
+def _unread(path: str) -> Finding:
+    name = path.rsplit("/", 1)[-1]
+    if name.endswith(".yml"):
+        hint = "it is not read: data files end in .yaml"
+    else:
+        hint = "it is not read: see the layout in the README"
+    return Finding(path, 1, 1, "FILE001", Severity.WARNING, f"not a playbook data file; {hint}")
+
+
+def _whole_file(path: str, rule: str, message: str) -> Finding:
+    return Finding(path, 1, 1, rule, Severity.ERROR, message)

@@ -1,0 +1,47 @@
+"""The whole check of a repository: load, shape checks, cross-file rules, sorted findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path as FsPath
+
+from playbook import repository
+from playbook.findings import Finding, count_errors, sort_findings
+from playbook.repository import Playbook
+from playbook.rules import run_all
+
+
+@dataclass
+class Validation:
+    """Everything one validation run found."""
+
+    playbook: Playbook
+    findings: list[Finding]
+    files: list[str]
+
+    @property
+    def errors(self) -> int:
+        return count_errors(self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    def narrowed(self, paths: list[str]) -> list[Finding]:
+        """The findings about the given root-relative files or folders (all when none given)."""
+        if not paths:
+            return self.findings
+        wanted = [path.rstrip("/") for path in paths]
+        return [
+            finding
+            for finding in self.findings
+            if any(finding.path == path or finding.path.startswith(f"{path}/") for path in wanted)
+        ]
+
+
+def validate(root: FsPath, as_of: date | None = None) -> Validation:
+    """Check every data file and every cross-file rule of the repository at ``root``."""
+    loaded = repository.load(root)
+    findings = loaded.findings + run_all(loaded.playbook, as_of or date.today())
+    return Validation(loaded.playbook, sort_findings(findings), loaded.files)
