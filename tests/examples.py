@@ -1,15 +1,17 @@
 """Building test repositories: the base fixture, and rule examples applied over it as patches.
 
-An example is a fenced YAML block from a rule's docstring. It holds one or more files
-separated by ``---`` lines; each starts with a comment naming the file, optionally
-followed by ``# expect: dotted.path`` (where the finding must point) or ``# delete`` (the
-file is removed). For cross-file rules the YAML is a JSON merge patch (RFC 7386) over the
+An example is a fenced YAML block from a rule's docstring. It holds one or more files,
+each starting with a comment naming the file (``# data/...``), optionally
+followed by ``# expect: dotted.path`` (where the finding must point), ``# expect: @LINE:COL``
+(the same, counted in the file as written, without these comment lines), ``# delete``
+(the file is removed) or ``# symlink: TARGET`` (the file is a link to TARGET). For cross-file rules the YAML is a JSON merge patch (RFC 7386) over the
 base file: mappings merge, lists and scalars replace, null deletes a key. For load-stage
 codes (YAML, SCH, FILE) the text replaces the file as it is.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,8 @@ class PatchedFile:
     text: str
     expect: tuple[str | int, ...] | None
     delete: bool
+    expect_position: tuple[int, int] | None = None
+    symlink: str | None = None
 
 
 def copy_base(target: Path) -> Path:
@@ -37,21 +41,29 @@ def copy_base(target: Path) -> Path:
 
 def split_example(block: str) -> list[PatchedFile]:
     files = []
-    for chunk in block.split("\n---\n"):
-        lines = chunk.strip("\n").splitlines()
+    for chunk in re.split(r"\n(?=# data/)", block.strip("\n")):
+        lines = chunk.splitlines()
         path = lines[0].removeprefix("#").strip()
         expect = None
+        expect_position = None
         delete = False
+        symlink = None
         body_start = 1
         for line in lines[1:]:
-            if line.startswith("# expect:"):
+            if line.startswith("# expect: @"):
+                line_number, column = line.split("@", 1)[1].split(":")
+                expect_position = (int(line_number), int(column))
+            elif line.startswith("# expect:"):
                 expect = tuple(int(part) if part.isdigit() else part for part in line.split(":", 1)[1].strip().split("."))
             elif line.strip() == "# delete":
                 delete = True
+            elif line.startswith("# symlink:"):
+                symlink = line.split(":", 1)[1].strip()
             else:
                 break
             body_start += 1
-        files.append(PatchedFile(path, "\n".join(lines[body_start:]) + "\n", expect, delete))
+        body = "\n".join(lines[body_start:])
+        files.append(PatchedFile(path, body + "\n" if body else "", expect, delete, expect_position, symlink))
     return files
 
 
@@ -76,6 +88,9 @@ def apply_example(root: Path, block: str, raw: bool) -> list[PatchedFile]:
             target.unlink()
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
+        if patched.symlink is not None:
+            target.symlink_to(patched.symlink)
+            continue
         if raw:
             target.write_text(patched.text, encoding="utf-8")
             continue

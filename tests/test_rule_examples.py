@@ -32,10 +32,13 @@ def test_example_fires(code: str, base_repo: Path) -> None:
         files = apply_example(base_repo, block, raw=rule.check is None)
         found = [finding for finding in validate(base_repo, AS_OF).findings if finding.rule == code]
         assert found, f"{code} did not fire on its example:\n{block}"
-        expected = [patched for patched in files if patched.expect is not None]
-        for patched in expected:
-            assert patched.expect is not None
-            where = positions(base_repo, patched.path, patched.expect)
+        for patched in files:
+            if patched.expect is not None:
+                where = positions(base_repo, patched.path, patched.expect)
+            elif patched.expect_position is not None:
+                where = {patched.expect_position}
+            else:
+                continue
             hits = {(finding.line, finding.column) for finding in found if finding.path == patched.path}
             assert hits & where, f"{code} fired at {[(f.path, f.line, f.column) for f in found]}, expected {patched.path} at {where}"
 

@@ -133,8 +133,9 @@ def load(root: FsPath) -> Loaded:
             findings.append(_whole_file(required, "FILE002", f"{required} is missing: the playbook needs it"))
     for path in files:
         findings.extend(_load_one(root, path, playbook))
-    for folder in _account_folders_without_plan(files):
-        findings.append(_whole_file(folder, "FILE002", f"{folder}/ has no account.yaml: add one or remove the folder"))
+    for folder, first in _account_folders_without_plan(files):
+        message = f"{folder}/ has no account.yaml: add one, or move this file to the right account"
+        findings.append(_whole_file(first, "FILE002", message))
     return Loaded(playbook, findings, files)
 
 
@@ -189,10 +190,15 @@ def kind_of(path: str) -> str | None:
     return _kind(path)
 
 
-def _account_folders_without_plan(files: list[str]) -> Iterator[str]:
-    folders = {"/".join(path.split("/")[:3]) for path in files if path.startswith("data/accounts/") and path.count("/") >= 3}
+def _account_folders_without_plan(files: list[str]) -> Iterator[tuple[str, str]]:
+    """Account folders with files but no account.yaml, each with its first file."""
     plans = {path.rsplit("/", 1)[0] for path in files if _ACCOUNT.match(path)}
-    yield from sorted(folders - plans)
+    first: dict[str, str] = {}
+    for path in files:
+        if path.startswith("data/accounts/") and path.count("/") >= 3:
+            first.setdefault("/".join(path.split("/")[:3]), path)
+    for folder in sorted(set(first) - plans):
+        yield folder, first[folder]
 
 
 def _unread(path: str) -> Finding:

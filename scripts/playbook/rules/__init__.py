@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playbook.rules import references  # noqa: F401  (registers rules)
+from playbook.rules import references, stages  # noqa: F401  (registers rules)
 from playbook.rules.registry import RULES, Rule, run_all
 
 __all__ = ["RULES", "Rule", "run_all"]

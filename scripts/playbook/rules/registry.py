@@ -44,9 +44,16 @@ class Rule:
     severity: Severity
     summary: str
     sections: dict[str, str]
-    check: Check
+    check: Check | None
+
+    @property
+    def stage(self) -> str:
+        """Where the code is found: 'file' (reading and shape checks) or 'rules' (cross-file)."""
+        return "file" if self.check is None else "rules"
 
     def run(self, playbook: Playbook, as_of: date) -> list[Finding]:
+        if self.check is None:
+            return []
         findings = []
         for hit in self.check(playbook, as_of):
             line, column = hit.document.locate_key(hit.at) if hit.on_key else hit.document.locate(hit.at)
@@ -80,6 +87,14 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR) -> Callable[
         return check
 
     return register
+
+
+def describe(code: str, name: str, severity: Severity, doc: str) -> None:
+    """Register a code that the reading and shape-check stages emit (it has no check of its own)."""
+    if not _CODE.match(code) or code in RULES:
+        raise ValueError(f"code {code!r} is malformed or taken")
+    summary, sections = parse_docstring(inspect.cleandoc(doc))
+    RULES[code] = Rule(code, name, severity, summary, sections, None)
 
 
 def parse_docstring(text: str) -> tuple[str, dict[str, str]]:
