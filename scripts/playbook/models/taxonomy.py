@@ -39,6 +39,11 @@ class BuyingRole(Term):
         title="Needs a backup",
         description="Whether every contact in this role must have our owner and a different backup owner.",
     )
+    decides: bool = Field(
+        False,
+        title="Decides",
+        description="Whether this role makes the final decision (the economic buyer); key accounts must map one.",
+    )
 
 
 class Influence(Term):

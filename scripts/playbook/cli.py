@@ -1,0 +1,65 @@
+"""The command line: one parser, one module per subcommand, one place that handles failure.
+
+Each command module in ``playbook.commands`` has ``add_parser(subparsers, common)`` and
+``run(args) -> int``. Expected failures raise ``PlaybookError``, which becomes one line on
+stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from playbook.commands import COMMANDS
+from playbook.errors import PlaybookError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is a PlaybookError rather than a bare exit."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise PlaybookError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the playbook repository (default: the current directory)",
+    )
+    parser = _Parser(
+        prog="playbook",
+        description="Key-account coverage kept as code: validate, report and publish the playbook.",
+        parents=[common],
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for command in COMMANDS.values():
+        command.add_parser(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        args.root = getattr(args, "root", Path.cwd()).resolve()
+        result: int = COMMANDS[args.command].run(args)
+        return result
+    except PlaybookError as error:
+        print(f"playbook: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("playbook: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())

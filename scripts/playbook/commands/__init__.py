@@ -1,0 +1,17 @@
+"""The subcommands, keyed by name. Each module has ``add_parser`` and ``run``."""
+
+from __future__ import annotations
+
+import argparse
+from types import ModuleType
+
+from playbook.commands import new, rules, schemas, validate
+
+COMMANDS: dict[str, ModuleType] = {
+    "validate": validate,
+    "rules": rules,
+    "new": new,
+    "schemas": schemas,
+}
+
+__all__ = ["COMMANDS", "argparse"]

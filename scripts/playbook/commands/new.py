@@ -1,0 +1,41 @@
+"""playbook new account|team ID: write a valid starting file; never overwrite."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from playbook import repository, scaffold
+from playbook.commands.options import require_repository
+from playbook.models.team import TeamType
+
+TEAM_TYPES: tuple[str, ...] = TeamType.__args__  # type: ignore[attr-defined]
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "new",
+        parents=[common],
+        help="start a new account or team file",
+        description="Write a starting file with the schema line and comments on what to fill in.",
+    )
+    parser.add_argument("kind", choices=["account", "team"], help="what to create")
+    parser.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
+    parser.add_argument("--tier", help="account: the tier id (default: the lowest tier)")
+    parser.add_argument("--owner", help="account: the owning team id (default: the region's regional team)")
+    parser.add_argument("--type", choices=TEAM_TYPES, default="regional", help="team: the team type")
+
+
+def run(args: argparse.Namespace) -> int:
+    require_repository(args.root)
+    new_id = scaffold.check_id(args.id)
+    if args.kind == "account":
+        playbook = repository.load(args.root).playbook
+        text = scaffold.account_text(new_id, playbook, args.tier, args.owner)
+        relative = f"data/accounts/{new_id}/account.yaml"
+    else:
+        text = scaffold.team_text(new_id, args.type)
+        relative = f"data/teams/{new_id}.yaml"
+    scaffold.write_new(args.root, relative, text)
+    sys.stdout.write(f"wrote {relative}\n")
+    return 0
