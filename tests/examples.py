@@ -4,8 +4,8 @@ An example is a fenced YAML block from a rule's docstring. It holds one or more 
 each starting with a comment naming the file (``# data/...``), optionally
 followed by ``# expect: dotted.path`` (where the finding must point), ``# expect: @LINE:COL``
 (the same, counted in the file as written, without these comment lines), ``# delete``
-(the file is removed) or ``# symlink: TARGET`` (the file is a link to TARGET). For cross-file rules the YAML is a JSON merge patch (RFC 7386) over the
-base file: mappings merge, lists and scalars replace, null deletes a key. For load-stage
+(the file is removed) or ``# symlink: TARGET`` (the file is a link to TARGET). For
+cross-file rules the YAML is a JSON merge patch (RFC 7386) over the base file: mappings merge, lists and scalars replace, null deletes a key. For load-stage
 codes (YAML, SCH, FILE) the text replaces the file as it is.
 """
 
@@ -54,7 +54,9 @@ def split_example(block: str) -> list[PatchedFile]:
                 line_number, column = line.split("@", 1)[1].split(":")
                 expect_position = (int(line_number), int(column))
             elif line.startswith("# expect:"):
-                expect = tuple(int(part) if part.isdigit() else part for part in line.split(":", 1)[1].strip().split("."))
+                expect = tuple(
+                    int(part) if part.isdigit() else part for part in line.split(":", 1)[1].strip().split(".")
+                )
             elif line.strip() == "# delete":
                 delete = True
             elif line.startswith("# symlink:"):

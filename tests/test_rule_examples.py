@@ -40,7 +40,9 @@ def test_example_fires(code: str, base_repo: Path) -> None:
             else:
                 continue
             hits = {(finding.line, finding.column) for finding in found if finding.path == patched.path}
-            assert hits & where, f"{code} fired at {[(f.path, f.line, f.column) for f in found]}, expected {patched.path} at {where}"
+            assert hits & where, (
+                f"{code} fired at {[(f.path, f.line, f.column) for f in found]}, expected {patched.path} at {where}"
+            )
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -217,7 +217,9 @@ class _Builder:
         value, size = self.anchors[anchor]
         self.total += size
         if self.total > MAX_VALUES:
-            raise _Unusable(position, "YAML004", f"aliases expand to more than {MAX_VALUES:,} values: write the values out")
+            raise _Unusable(
+                position, "YAML004", f"aliases expand to more than {MAX_VALUES:,} values: write the values out"
+            )
         self.place(value, position, size, None)
 
     def check_tag(self, tag: str | None, position: Position) -> bool:

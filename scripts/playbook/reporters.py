@@ -25,9 +25,7 @@ class TextReporter:
     """One finding a line: ``path:line:col: severity CODE message``."""
 
     def findings(self, findings: list[Finding], summary: Summary) -> str:
-        return "".join(
-            f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings
-        )
+        return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
 
     def summary(self, summary: Summary) -> str:
         counts = f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')}"

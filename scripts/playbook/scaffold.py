@@ -78,7 +78,8 @@ members:
     title: Head of team
     roles: [ar]             # iron-triangle roles this person can hold: ar, sr, fr
     handle: null            # code-host handle, for review ownership
-kpis: []                    # {{id: ..., name: {{en: ...}}, perspective: financial, weights: {{ar: 40, sr: 30, fr: 30}}}}
+kpis: []                    # {{id: ..., name: {{en: ...}}, perspective: financial,
+                            #   weights: {{ar: 40, sr: 30, fr: 30}}}}
 charter: >-
   What the team is for, whom it serves and how it works with the owning teams.
 """

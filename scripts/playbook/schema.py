@@ -44,7 +44,8 @@ def _finding(document: Document, model: type[BaseModel], detail: Any) -> Finding
     if kind == "extra_forbidden":
         rule = "SCH002"
         key = str(loc[-1])
-        message = f"unknown key '{key}' in {_dotted(loc[:-1]) or 'the file'}{_did_you_mean(key, _field_names(model, loc[:-1]))}"
+        suggestion = _did_you_mean(key, _field_names(model, loc[:-1]))
+        message = f"unknown key '{key}' in {_dotted(loc[:-1]) or 'the file'}{suggestion}"
         line, column = document.locate_key(loc)
     elif kind == "missing":
         rule = "SCH003"

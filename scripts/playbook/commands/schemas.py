@@ -22,7 +22,9 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         stale = jsonschemas.stale(args.root)
         for path in stale:
-            sys.stdout.write(f"{path}:1:1: error SCHEMA-DRIFT the schema differs from the data model; run 'playbook schemas'\n")
+            sys.stdout.write(
+                f"{path}:1:1: error SCHEMA-DRIFT the schema differs from the data model; run 'playbook schemas'\n"
+            )
         return 1 if stale else 0
     for path in jsonschemas.write(args.root):
         sys.stdout.write(f"wrote {path}\n")

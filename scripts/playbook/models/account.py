@@ -19,7 +19,8 @@ class Overlay(Record):
 
     team: Slug = Field(title="Team", description="The overlay team's id.")
     credit_pct: Percent = Field(
-        title="Credit", description="The share of the account's revenue credited to the overlay team as well (double credit)."
+        title="Credit",
+        description="The share of the account's revenue credited to the overlay team as well (double credit).",
     )
     role: Text | None = Field(None, title="Role", description="What the overlay team does on this account.")
 
@@ -36,9 +37,19 @@ class TierException(Record):
 class IronTriangle(Record):
     """The account's core team: the three roles, each held by one or more people."""
 
-    ar: list[Slug] = Field(default_factory=list, title="AR", description="Account responsible: relationship, profit, contract, payment.")
-    sr: list[Slug] = Field(default_factory=list, title="SR", description="Solution responsible: solution, tender, pricing, backup for key relationships.")
-    fr: list[Slug] = Field(default_factory=list, title="FR", description="Fulfilment responsible: delivery, service, satisfaction, payment cycle.")
+    ar: list[Slug] = Field(
+        default_factory=list, title="AR", description="Account responsible: relationship, profit, contract, payment."
+    )
+    sr: list[Slug] = Field(
+        default_factory=list,
+        title="SR",
+        description="Solution responsible: solution, tender, pricing, backup for key relationships.",
+    )
+    fr: list[Slug] = Field(
+        default_factory=list,
+        title="FR",
+        description="Fulfilment responsible: delivery, service, satisfaction, payment cycle.",
+    )
 
 
 class Goal(Record):
@@ -93,13 +104,19 @@ class Contact(Record):
     name: Name = Field(title="Name", description="The contact's name.")
     title: Text = Field(title="Title", description="The contact's job title.")
     department: Text | None = Field(None, title="Department", description="The contact's department.")
-    buying_role: Slug = Field(title="Buying role", description="The buying role id from the taxonomy (eb, ub, tb, coach).")
+    buying_role: Slug = Field(
+        title="Buying role", description="The buying role id from the taxonomy (eb, ub, tb, coach)."
+    )
     influence: Slug | None = Field(None, title="Influence", description="The finer influence id from the taxonomy.")
     influence_level: InfluenceLevel = Field(
         "medium", title="Influence level", description="How much weight the contact carries: high, medium or low."
     )
-    reports_to: Slug | None = Field(None, title="Reports to", description="The id of the contact this contact reports to.")
-    owner: Slug | None = Field(None, title="Our owner", description="The person id on our side who owns the relationship.")
+    reports_to: Slug | None = Field(
+        None, title="Reports to", description="The id of the contact this contact reports to."
+    )
+    owner: Slug | None = Field(
+        None, title="Our owner", description="The person id on our side who owns the relationship."
+    )
     backup: Slug | None = Field(None, title="Our backup", description="A different person id who backs the owner up.")
 
 
@@ -124,10 +141,14 @@ class Account(Record):
     name: Name = Field(title="Name", description="The customer's name.")
     tier: Slug = Field(title="Tier", description="The tier id from tiers.yaml.")
     industry: Slug = Field(title="Industry", description="The industry id from the taxonomy.")
-    region: Slug = Field(title="Region", description="The region id from the taxonomy (where the customer's head office is).")
+    region: Slug = Field(
+        title="Region", description="The region id from the taxonomy (where the customer's head office is)."
+    )
     domain: Slug | None = Field(None, title="Government domain", description="For government accounts, the domain id.")
     owner: Slug = Field(title="Owning team", description="The one team that owns the account.")
-    overlays: list[Overlay] = Field(default_factory=list, title="Overlays", description="Teams that sell alongside the owner.")
+    overlays: list[Overlay] = Field(
+        default_factory=list, title="Overlays", description="Teams that sell alongside the owner."
+    )
     lifecycle: Lifecycle = Field(
         title="Lifecycle stage", description="breaking_in, growth or mature; sets the scorecard weights."
     )
@@ -135,14 +156,18 @@ class Account(Record):
         default_factory=dict, title="Metrics", description="Measured values of the metrics the tier criteria test."
     )
     exception: TierException | None = Field(
-        None, title="Tier exception", description="An approved exception when the account does not meet its tier's criteria."
+        None,
+        title="Tier exception",
+        description="An approved exception when the account does not meet its tier's criteria.",
     )
     iron_triangle: IronTriangle = Field(
         default_factory=IronTriangle, title="Iron triangle", description="Who holds AR, SR and FR."
     )
     goals: list[Goal] = Field(default_factory=list, title="Goals", description="The goals of the account plan.")
     share_of_wallet: list[WalletShare] = Field(
-        default_factory=list, title="Share-of-wallet plan", description="Our planned share of the customer's spend, by year."
+        default_factory=list,
+        title="Share-of-wallet plan",
+        description="Our planned share of the customer's spend, by year.",
     )
     leads: list[Lead] = Field(default_factory=list, title="Leads", description="Numbered leads.")
     opportunities: list[Opportunity] = Field(

@@ -27,7 +27,9 @@ class Stage(Term):
     focus_roles: list[Slug] = Field(
         default_factory=list,
         title="Focus buying roles",
-        description="The buying roles whose weight is highest in this stage (UB early, TB in evaluation, EB at decision).",
+        description=(
+            "The buying roles whose weight is highest in this stage (UB early, TB in evaluation, EB at decision)."
+        ),
     )
 
 
@@ -66,7 +68,9 @@ class Taxonomy(Record):
     government_domains: list[Term] = Field(
         default_factory=list,
         title="Government domains",
-        description="The government domains named-account government teams are organised by (tax, customs, education...).",
+        description=(
+            "The government domains named-account government teams are organised by (tax, customs, education...)."
+        ),
     )
     stages: list[Stage] = Field(min_length=1, title="Sales stages", description="The sales stages, in order.")
     relationship_dimensions: list[Term] = Field(

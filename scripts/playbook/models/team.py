@@ -16,9 +16,7 @@ OWNING_TEAM_TYPES: frozenset[str] = frozenset({"regional", "key_account", "gover
 class Scope(Record):
     """What a team covers."""
 
-    regions: list[Slug] = Field(
-        default_factory=list, title="Regions", description="The regions the team covers."
-    )
+    regions: list[Slug] = Field(default_factory=list, title="Regions", description="The regions the team covers.")
     industries: list[Slug] = Field(
         default_factory=list, title="Industries", description="The industries a key-account team covers."
     )
@@ -69,9 +67,13 @@ class Team(Record):
     name: Name = Field(title="Name", description="The team's name.")
     type: TeamType = Field(
         title="Type",
-        description="regional, key_account or government teams own customers; solution, delivery and partner teams overlay.",
+        description=(
+            "regional, key_account or government teams own customers; solution, delivery and partner teams overlay."
+        ),
     )
-    scope: Scope = Field(default_factory=Scope, title="Scope", description="The regions, industries and domains covered.")
+    scope: Scope = Field(
+        default_factory=Scope, title="Scope", description="The regions, industries and domains covered."
+    )
     lead: Slug = Field(title="Lead", description="The id of the member who leads the team.")
     reports_to: ReportingLines | None = Field(
         None, title="Reports to", description="The team ids this team reports to (solid and dotted lines)."

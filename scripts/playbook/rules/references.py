@@ -64,23 +64,35 @@ def duplicate_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """
     yield from _duplicates([(team.document, ("id",), team.model.id) for team in playbook.teams], "team")
     yield from _duplicates(
-        [(team.document, ("members", index, "id"), member.id) for team in playbook.teams for index, member in enumerate(team.model.members)],
+        [
+            (team.document, ("members", index, "id"), member.id)
+            for team in playbook.teams
+            for index, member in enumerate(team.model.members)
+        ],
         "person",
     )
     yield from _duplicates([(account.document, ("id",), account.model.id) for account in playbook.accounts], "account")
     if playbook.tiers is not None:
         tiers = playbook.tiers
-        yield from _duplicates([(tiers.document, ("tiers", i, "id"), tier.id) for i, tier in enumerate(tiers.model.tiers)], "tier")
-        yield from _duplicates([(tiers.document, ("metrics", i, "id"), m.id) for i, m in enumerate(tiers.model.metrics)], "metric")
+        yield from _duplicates(
+            [(tiers.document, ("tiers", i, "id"), tier.id) for i, tier in enumerate(tiers.model.tiers)], "tier"
+        )
+        yield from _duplicates(
+            [(tiers.document, ("metrics", i, "id"), m.id) for i, m in enumerate(tiers.model.metrics)], "metric"
+        )
     if playbook.taxonomy is not None:
         taxonomy = playbook.taxonomy
         for section, what in TAXONOMY_SECTIONS.items():
             terms = getattr(taxonomy.model, section)
-            yield from _duplicates([(taxonomy.document, (section, i, "id"), term.id) for i, term in enumerate(terms)], what)
+            yield from _duplicates(
+                [(taxonomy.document, (section, i, "id"), term.id) for i, term in enumerate(terms)], what
+            )
     for account in playbook.accounts:
         for section, what in ACCOUNT_SECTIONS.items():
             items = getattr(account.model, section)
-            yield from _duplicates([(account.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what)
+            yield from _duplicates(
+                [(account.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what
+            )
 
 
 def _duplicates(entries: list[tuple[Document, Path, str]], what: str) -> Iterator[Hit]:
@@ -234,7 +246,9 @@ def unknown_person(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         for index, action in enumerate(model.actions):
             yield from reference_hits(account, ("actions", index, "owner"), action.owner, "person", people)
         if model.exception is not None:
-            yield from reference_hits(account, ("exception", "approved_by"), model.exception.approved_by, "person", people)
+            yield from reference_hits(
+                account, ("exception", "approved_by"), model.exception.approved_by, "person", people
+            )
     for assessment in playbook.assessments:
         yield from reference_hits(assessment, ("assessor",), assessment.model.assessor, "person", people)
     if playbook.tiers is not None:
@@ -286,7 +300,11 @@ def unknown_term(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         yield from reference_hits(taxonomy, ("influences", index, "role"), influence.role, "buying role", roles)
     for team in playbook.teams:
         scope = team.model.scope
-        for section, what, known in (("regions", "region", regions), ("industries", "industry", industries), ("domains", "government domain", domains)):
+        for section, what, known in (
+            ("regions", "region", regions),
+            ("industries", "industry", industries),
+            ("domains", "government domain", domains),
+        ):
             for index, value in enumerate(getattr(scope, section)):
                 yield from reference_hits(team, ("scope", section, index), value, what, known)
     for account in playbook.accounts:
@@ -297,13 +315,21 @@ def unknown_term(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         for index, opportunity in enumerate(model.opportunities):
             yield from reference_hits(account, ("opportunities", index, "stage"), opportunity.stage, "stage", stages)
         for index, contact in enumerate(model.contacts):
-            yield from reference_hits(account, ("contacts", index, "buying_role"), contact.buying_role, "buying role", roles)
-            yield from reference_hits(account, ("contacts", index, "influence"), contact.influence, "influence", influences)
+            yield from reference_hits(
+                account, ("contacts", index, "buying_role"), contact.buying_role, "buying role", roles
+            )
+            yield from reference_hits(
+                account, ("contacts", index, "influence"), contact.influence, "influence", influences
+            )
         for index, action in enumerate(model.actions):
-            yield from reference_hits(account, ("actions", index, "dimension"), action.dimension, "relationship dimension", dimensions)
+            yield from reference_hits(
+                account, ("actions", index, "dimension"), action.dimension, "relationship dimension", dimensions
+            )
     for assessment in playbook.assessments:
         for dimension in assessment.model.dimensions:
-            yield from reference_hits(assessment, ("dimensions", dimension), dimension, "relationship dimension", dimensions, on_key=True)
+            yield from reference_hits(
+                assessment, ("dimensions", dimension), dimension, "relationship dimension", dimensions, on_key=True
+            )
 
 
 @rule("REF004", "unknown-contact")
@@ -337,11 +363,15 @@ def unknown_contact(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         contacts = {contact.id for contact in account.model.contacts}
         opportunities = {opportunity.id for opportunity in account.model.opportunities}
         for index, contact in enumerate(account.model.contacts):
-            yield from reference_hits(account, ("contacts", index, "reports_to"), contact.reports_to, "contact", contacts)
+            yield from reference_hits(
+                account, ("contacts", index, "reports_to"), contact.reports_to, "contact", contacts
+            )
         for index, action in enumerate(account.model.actions):
             yield from reference_hits(account, ("actions", index, "contact"), action.contact, "contact", contacts)
         for index, lead in enumerate(account.model.leads):
-            yield from reference_hits(account, ("leads", index, "opportunity"), lead.opportunity, "opportunity", opportunities)
+            yield from reference_hits(
+                account, ("leads", index, "opportunity"), lead.opportunity, "opportunity", opportunities
+            )
     for assessment in playbook.assessments:
         owner = by_folder.get(assessment.stem)
         if owner is None:
@@ -382,7 +412,9 @@ def unknown_tier_or_metric(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     metrics = {metric.id for metric in playbook.tiers.model.metrics}
     for index, tier in enumerate(playbook.tiers.model.tiers):
         for position, criterion in enumerate(tier.criteria):
-            yield from reference_hits(playbook.tiers, ("tiers", index, "criteria", position, "metric"), criterion.metric, "metric", metrics)
+            yield from reference_hits(
+                playbook.tiers, ("tiers", index, "criteria", position, "metric"), criterion.metric, "metric", metrics
+            )
     for account in playbook.accounts:
         yield from reference_hits(account, ("tier",), account.model.tier, "tier", tiers)
         for metric in account.model.metrics:

@@ -5,7 +5,11 @@ from __future__ import annotations
 from playbook.findings import Severity
 from playbook.rules.registry import describe
 
-describe("YAML001", "yaml-syntax", Severity.ERROR, """
+describe(
+    "YAML001",
+    "yaml-syntax",
+    Severity.ERROR,
+    """
     The file is not valid YAML, or not UTF-8 text.
 
     ## What it does
@@ -34,9 +38,14 @@ describe("YAML001", "yaml-syntax", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("YAML002", "duplicate-key", Severity.ERROR, """
+describe(
+    "YAML002",
+    "duplicate-key",
+    Severity.ERROR,
+    """
     A mapping sets the same key twice.
 
     ## What it does
@@ -70,9 +79,14 @@ describe("YAML002", "duplicate-key", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("YAML003", "yaml-tag", Severity.ERROR, """
+describe(
+    "YAML003",
+    "yaml-tag",
+    Severity.ERROR,
+    """
     A value carries a tag: one that would build an object, or one its text does not fit.
 
     ## What it does
@@ -106,9 +120,14 @@ describe("YAML003", "yaml-tag", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("YAML004", "yaml-too-large", Severity.ERROR, """
+describe(
+    "YAML004",
+    "yaml-too-large",
+    Severity.ERROR,
+    """
     Aliases expand without bound, refer to themselves, or lists and mappings nest too deep.
 
     ## What it does
@@ -143,9 +162,14 @@ describe("YAML004", "yaml-too-large", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("YAML005", "empty-file", Severity.ERROR, """
+describe(
+    "YAML005",
+    "empty-file",
+    Severity.ERROR,
+    """
     The file holds no data (it is empty, or only comments).
 
     ## What it does
@@ -172,9 +196,14 @@ describe("YAML005", "empty-file", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("YAML006", "complex-key", Severity.ERROR, """
+describe(
+    "YAML006",
+    "complex-key",
+    Severity.ERROR,
+    """
     A key is a list or a mapping, or a merge key (`<<`).
 
     ## What it does
@@ -202,9 +231,14 @@ describe("YAML006", "complex-key", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("YAML007", "several-documents", Severity.ERROR, """
+describe(
+    "YAML007",
+    "several-documents",
+    Severity.ERROR,
+    """
     A data file holds more than one YAML document.
 
     ## What it does
@@ -238,9 +272,14 @@ describe("YAML007", "several-documents", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("SCH001", "wrong-value", Severity.ERROR, """
+describe(
+    "SCH001",
+    "wrong-value",
+    Severity.ERROR,
+    """
     A value has the wrong type or is out of range for its schema.
 
     ## What it does
@@ -274,9 +313,14 @@ describe("SCH001", "wrong-value", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("SCH002", "unknown-key", Severity.ERROR, """
+describe(
+    "SCH002",
+    "unknown-key",
+    Severity.ERROR,
+    """
     A key that the file kind does not define, usually a typo.
 
     ## What it does
@@ -308,9 +352,14 @@ describe("SCH002", "unknown-key", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("SCH003", "missing-key", Severity.ERROR, """
+describe(
+    "SCH003",
+    "missing-key",
+    Severity.ERROR,
+    """
     A required key is missing.
 
     ## What it does
@@ -342,9 +391,14 @@ describe("SCH003", "missing-key", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("FILE001", "stray-file", Severity.WARNING, """
+describe(
+    "FILE001",
+    "stray-file",
+    Severity.WARNING,
+    """
     A file under data/ that is not part of the layout, so it is not read.
 
     ## What it does
@@ -373,9 +427,14 @@ describe("FILE001", "stray-file", Severity.WARNING, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
 
-describe("FILE002", "missing-file", Severity.ERROR, """
+describe(
+    "FILE002",
+    "missing-file",
+    Severity.ERROR,
+    """
     A file the playbook needs is missing.
 
     ## What it does
@@ -403,9 +462,14 @@ describe("FILE002", "missing-file", Severity.ERROR, """
     dimensions: {executive: 1, key-person: 2}
     contacts: {zhao-lei: 1, qian-yu: 2}
     ```
-""")
+""",
+)
 
-describe("FILE003", "unreadable-file", Severity.ERROR, """
+describe(
+    "FILE003",
+    "unreadable-file",
+    Severity.ERROR,
+    """
     A data file could not be read from disk.
 
     ## What it does
@@ -432,4 +496,5 @@ describe("FILE003", "unreadable-file", Severity.ERROR, """
     members: [{id: fay-fr, name: {en: Fay Fu}, roles: [fr]}]
     charter: Delivers what is sold.
     ```
-""")
+""",
+)
