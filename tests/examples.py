@@ -1,12 +1,14 @@
-"""Building test repositories: the base fixture, and rule examples applied over it as patches.
+"""Building test repositories: the base fixture, and rule examples applied over it as
+patches.
 
 An example is a fenced YAML block from a rule's docstring. It holds one or more files,
-each starting with a comment naming the file (``# data/...``), optionally
-followed by ``# expect: dotted.path`` (where the finding must point), ``# expect: @LINE:COL``
-(the same, counted in the file as written, without these comment lines), ``# delete``
-(the file is removed) or ``# symlink: TARGET`` (the file is a link to TARGET). For
-cross-file rules the YAML is a JSON merge patch (RFC 7386) over the base file: mappings merge, lists and scalars replace, null deletes a key. For load-stage
-codes (YAML, SCH, FILE) the text replaces the file as it is.
+each starting with a comment naming the file (``# data/...``), optionally followed by ``#
+expect: dotted.path`` (where the finding must point), ``# expect: @LINE:COL`` (the same,
+counted in the file as written, without these comment lines), ``# delete`` (the file is
+removed) or ``# symlink: TARGET`` (the file is a link to TARGET). For cross-file rules the
+YAML is a JSON merge patch (RFC 7386) over the base file: mappings merge, lists and
+scalars replace, null deletes a key. For load-stage codes (YAML, SCH, FILE) the text
+replaces the file as it is.
 """
 
 from __future__ import annotations

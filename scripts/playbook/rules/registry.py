@@ -4,7 +4,8 @@ A rule is a function that walks the typed playbook and yields hits; the registry
 a code, a kebab-case name and a default severity, and takes its documentation from the
 function's docstring: a one-line summary, then four sections headed ``## What it does``,
 ``## Why is this bad?``, ``## Example`` and ``## Use instead``. The site's rule reference
-and ``playbook rules CODE`` are made from that text, and the tests run each Example (must fire) and Use instead (must not fire).
+and ``playbook rules CODE`` are made from that text, and the tests run each Example (must
+fire) and Use instead (must not fire).
 """
 
 from __future__ import annotations
