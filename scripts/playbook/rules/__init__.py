@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from playbook.rules import references, stages  # noqa: F401  (registers rules)
+from playbook.rules import (  # noqa: F401  (importing a module registers its rules)
+    actions,
+    assessments,
+    coverage,
+    criteria,
+    iron_triangle,
+    kpis,
+    load,
+    plans,
+    references,
+    relationships,
+    stages,
+    teams,
+)
 from playbook.rules.registry import RULES, Rule, run_all
 
 __all__ = ["RULES", "Rule", "run_all"]
