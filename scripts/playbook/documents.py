@@ -106,6 +106,7 @@ class _Frame:
     key_position: Position | None = None
     awaiting_value: bool = False
     skip_value: bool = False
+    rejected: bool = False
 
 
 class _Builder:
@@ -197,19 +198,20 @@ class _Builder:
     def open(self, event: MappingStartEvent | SequenceStartEvent, position: Position) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise _Unusable(position, "YAML004", f"lists and mappings nest deeper than {MAX_DEPTH} levels")
-        self.check_tag(event.tag, position)
+        accepted = self.check_tag(event.tag, position)
         at = self.next_path()
         value: list[Any] | dict[str, Any] = {} if isinstance(event, MappingStartEvent) else []
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)
-        self.stack.append(_Frame(value, at, event.anchor))
+        self.stack.append(_Frame(value, at, event.anchor, rejected=not accepted))
         self.values.setdefault(at, position)
 
     def close(self) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
-        self.place(frame.value, self.values.get(frame.at, (1, 1)), frame.size, frame.anchor)
+        value = None if frame.rejected else frame.value
+        self.place(value, self.values.get(frame.at, (1, 1)), frame.size, frame.anchor)
 
     def alias(self, anchor: str, position: Position) -> None:
         if anchor in self.open_anchors:
@@ -322,6 +324,9 @@ def parse(path: str, text: str) -> tuple[Document | None, list[Finding]]:
         return None, [Finding(path, line, column, unusable.rule, Severity.ERROR, unusable.message)]
     finally:
         parser.dispose()
+    if data is None and not builder.findings:
+        line, column = builder.values.get((), (1, 1))
+        return None, [Finding(path, line, column, "YAML005", Severity.ERROR, "the file is empty")]
     return Document(path, data, builder.values, builder.keys), builder.findings
 
 

@@ -24,7 +24,16 @@ def schema_path(kind: str) -> str:
 def generate(kind: str) -> dict[str, Any]:
     model = FILE_KINDS[kind]
     body = model.model_json_schema(mode="validation")
+    _title_every_property(body)
+    for definition in body.get("$defs", {}).values():
+        _title_every_property(definition)
     return {"$schema": DRAFT, "$id": f"{kind}.schema.json", **body}
+
+
+def _title_every_property(schema: dict[str, Any]) -> None:
+    """Give a title to properties whose title pydantic leaves out (those referring to a model)."""
+    for name, prop in schema.get("properties", {}).items():
+        prop.setdefault("title", name.replace("_", " ").capitalize())
 
 
 def render(kind: str) -> str:

@@ -1,0 +1,38 @@
+# The two set-up commands of the README, and a few more for development.
+# Everything installs into .venv from the package registries; nothing else is fetched.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test lint schemas serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Build the playbook site from the data into site/.
+site: $(STAMP)
+	$(BIN)/playbook build
+
+## Run the whole test suite (lint, schema drift, unit, rule, build and browser tests).
+test: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/playbook schemas --check
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+schemas: $(STAMP)
+	$(BIN)/playbook schemas
+
+serve: $(STAMP)
+	$(BIN)/playbook serve
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache .mypy_cache
