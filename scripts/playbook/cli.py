@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        # The file system refused something (permissions, a full disk): not a bug to trace.
+        print(f"playbook: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_USAGE
 
 
 def entry() -> None:

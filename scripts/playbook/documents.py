@@ -46,7 +46,7 @@ _FLOAT = re.compile(
 )
 
 if yaml.__with_libyaml__:
-    _EventParser: Any = yaml.cyaml.CParser
+    _EventParser: Any = yaml.cyaml.CParser  # type: ignore[attr-defined]
 else:  # pragma: no cover - PyYAML built without libyaml
     from yaml.parser import Parser
     from yaml.reader import Reader
@@ -138,7 +138,7 @@ class _Builder:
             elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                 self.open(event, position)
             elif isinstance(event, AliasEvent):
-                self.alias(event.anchor, position)
+                self.alias(event.anchor or "", position)
             elif not self.stack:
                 break  # document end
             else:
@@ -314,9 +314,9 @@ def parse(path: str, text: str) -> tuple[Document | None, list[Finding]]:
         data = builder.build(parser)
         extra = parser.peek_event()
         if isinstance(extra, DocumentStartEvent):
-            mark = extra.start_mark
+            line, column = (extra.start_mark.line + 1, extra.start_mark.column + 1) if extra.start_mark else (1, 1)
             message = "a data file holds one YAML document; remove the second '---' and what follows"
-            return None, [Finding(path, mark.line + 1, mark.column + 1, "YAML007", Severity.ERROR, message)]
+            return None, [Finding(path, line, column, "YAML007", Severity.ERROR, message)]
     except yaml.YAMLError as error:
         return None, [_syntax_finding(path, error)]
     except _Unusable as unusable:

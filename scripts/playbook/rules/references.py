@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from playbook.documents import Document, Path
 from playbook.repository import Playbook, Sourced
@@ -133,9 +134,11 @@ def id_matches_file_name(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     id: north-region
     ```
     """
-    for sourced in [*playbook.teams, *playbook.accounts]:
-        if sourced.model.id != sourced.stem:
-            yield Hit(sourced.document, ("id",), f"id '{sourced.model.id}' differs from the file name '{sourced.stem}'")
+    named: list[tuple[Document, str, str]] = [(team.document, team.model.id, team.stem) for team in playbook.teams]
+    named += [(account.document, account.model.id, account.stem) for account in playbook.accounts]
+    for document, declared, stem in named:
+        if declared != stem:
+            yield Hit(document, ("id",), f"id '{declared}' differs from the file name '{stem}'")
     for assessment in playbook.assessments:
         name = assessment.document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
         if assessment.model.date.isoformat() != name:
@@ -153,7 +156,7 @@ def _taxonomy_ids(playbook: Playbook, section: str) -> set[str]:
 
 
 def reference_hits(
-    sourced: Sourced, at: Path, value: str | None, what: str, known: set[str], on_key: bool = False
+    sourced: Sourced[Any], at: Path, value: str | None, what: str, known: set[str], on_key: bool = False
 ) -> Iterator[Hit]:
     """A hit when ``value`` is not among ``known`` (nothing for None)."""
     if value is not None and value not in known:
@@ -377,8 +380,9 @@ def unknown_contact(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         if owner is None:
             continue
         contacts = {contact.id for contact in owner.model.contacts}
-        for contact in assessment.model.contacts:
-            yield from reference_hits(assessment, ("contacts", contact), contact, "contact", contacts, on_key=True)
+        for contact_id in assessment.model.contacts:
+            at = ("contacts", contact_id)
+            yield from reference_hits(assessment, at, contact_id, "contact", contacts, on_key=True)
 
 
 @rule("REF005", "unknown-tier-or-metric")
