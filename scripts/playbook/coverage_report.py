@@ -1,0 +1,138 @@
+"""The coverage matrix as text, Markdown, JSON or CSV (only reporters turn it into strings)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from playbook.coverage import Cell, Coverage, Matrix
+
+
+def _owner_text(cell: Cell) -> str:
+    named = "+".join(cell.named_teams)
+    regional = "+".join(cell.regional_teams)
+    text = f"{named} / {regional}" if named else regional
+    if cell.gap:
+        text = "GAP"
+    elif cell.overlap:
+        text = f"OVERLAP {text}"
+    return f"{text} ({cell.account_count})" if cell.account_count else text
+
+
+def _rows(matrix: Matrix) -> list[list[str]]:
+    header = [matrix.kind, *matrix.regions]
+    body = [[row, *(_owner_text(matrix.cell(row, region)) for region in matrix.regions)] for row in matrix.rows]
+    return [header, *body]
+
+
+def to_text(coverage: Coverage) -> str:
+    out = []
+    for matrix in (coverage.commercial, coverage.government):
+        if not matrix.rows:
+            continue
+        rows = _rows(matrix)
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        out.extend(
+            "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip() for row in rows
+        )
+        out.append("")
+    out.extend(_problems(coverage))
+    over = [load for load in coverage.load if load.over or load.under]
+    for load in over:
+        bound = f"{load.minimum}-{load.maximum}"
+        state = "over" if load.over else "under"
+        out.append(f"AR {load.person}: {len(load.accounts)} {load.tier} accounts, {state} the bounds {bound}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _problems(coverage: Coverage) -> list[str]:
+    lines = [f"gap: region {region} has no regional team" for region in coverage.regions_without_regional_team]
+    for matrix in (coverage.commercial, coverage.government):
+        for cell in matrix.overlaps:
+            teams = ", ".join((*cell.named_teams, *cell.regional_teams))
+            lines.append(f"overlap: {matrix.kind} {cell.row} in region {cell.region} is claimed by {teams}")
+    return lines
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_markdown(coverage: Coverage) -> str:
+    out = []
+    problems = _problems(coverage)
+    out.append(
+        f"**Coverage:** {len(problems)} gap(s) or overlap(s)" if problems else "**Coverage:** no gaps, no overlaps"
+    )
+    out.extend(f"- {_markdown_cell(line)}" for line in problems)
+    for matrix in (coverage.commercial, coverage.government):
+        if not matrix.rows:
+            continue
+        rows = _rows(matrix)
+        out.append("")
+        out.append("| " + " | ".join(_markdown_cell(value) for value in rows[0]) + " |")
+        out.append("|" + "---|" * len(rows[0]))
+        out.extend("| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in rows[1:])
+    return "\n".join(out) + "\n"
+
+
+def as_data(coverage: Coverage) -> dict[str, Any]:
+    def matrix_data(matrix: Matrix) -> dict[str, Any]:
+        return {
+            "rows": list(matrix.rows),
+            "regions": list(matrix.regions),
+            "cells": [
+                {
+                    matrix.kind: cell.row,
+                    "region": cell.region,
+                    "named_teams": list(cell.named_teams),
+                    "regional_teams": list(cell.regional_teams),
+                    "accounts": dict(cell.accounts),
+                    "gap": cell.gap,
+                    "overlap": cell.overlap,
+                }
+                for cell in matrix.cells.values()
+            ],
+        }
+
+    return {
+        "commercial": matrix_data(coverage.commercial),
+        "government": matrix_data(coverage.government),
+        "regions_without_regional_team": list(coverage.regions_without_regional_team),
+        "ar_load": [
+            {
+                "person": load.person,
+                "tier": load.tier,
+                "accounts": list(load.accounts),
+                "min": load.minimum,
+                "max": load.maximum,
+                "over": load.over,
+                "under": load.under,
+            }
+            for load in coverage.load
+        ],
+    }
+
+
+def to_json(coverage: Coverage) -> str:
+    return json.dumps(as_data(coverage), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(coverage: Coverage) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for matrix in (coverage.commercial, coverage.government):
+        if matrix.rows:
+            writer.writerows(_rows(matrix))
+    return buffer.getvalue()
+
+
+FORMATS: dict[str, Callable[[Coverage], str]] = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "json": to_json,
+    "csv": to_csv,
+}
