@@ -1,3 +1,514 @@
-"""(rules of this family are registered here)"""
+"""Coverage: every customer has exactly one owning front-line team; scopes leave no gap and no overlap."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from playbook.findings import Severity
+from playbook.models import Account, Team
+from playbook.models.team import OWNING_TEAM_TYPES
+from playbook.models.tiers import Tier
+from playbook.repository import Playbook, Sourced
+from playbook.rules.registry import Hit, rule
+
+#: Named-account team types, and the scope list (besides regions) that names their customers.
+NAMED_SCOPES: dict[str, str] = {"key_account": "industries", "government": "domains"}
+_TAXONOMY_OF_SCOPE = {"regions": "regions", "industries": "industries", "domains": "government_domains"}
+
+
+def tier_of(playbook: Playbook, account: Account) -> Tier | None:
+    """The tier an account is in, or None when tiers.yaml does not define it."""
+    index = playbook.tier_by_id.get(account.tier)
+    if index is None or playbook.tiers is None:
+        return None
+    return playbook.tiers.model.tiers[index]
+
+
+def _owned(playbook: Playbook) -> Iterator[tuple[Sourced[Account], Sourced[Team]]]:
+    """Every account whose owning team is defined, with that team."""
+    for account in playbook.accounts:
+        owner = playbook.team_by_id.get(account.model.owner)
+        if owner is not None:
+            yield account, owner
+
+
+def _known(playbook: Playbook, section: str) -> set[str] | None:
+    """The ids of a taxonomy section (None when the taxonomy did not load)."""
+    if playbook.taxonomy is None:
+        return None
+    return {term.id for term in getattr(playbook.taxonomy.model, _TAXONOMY_OF_SCOPE[section])}
+
+
+@rule("COV001", "owner-type-not-allowed")
+def owner_type_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """An account is owned by a type of team that its tier does not allow.
+
+    ## What it does
+    Checks that the type of an account's owning team is among its tier's
+    `owner_team_types` in `data/tiers.yaml`.
+
+    ## Why is this bad?
+    The tier decides how a customer is managed: a key account needs account management and
+    relationship work that a regional team, built for a fast and simple sales process, does
+    not give; a small customer parked with a key-account team costs attention it will never
+    repay. Owning team and tier must agree, or the tier's promise is empty.
+
+    ## Example
+    ```yaml
+    # data/accounts/acme/account.yaml
+    # expect: owner
+    owner: north-region
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/accounts/acme/account.yaml
+    owner: finance-key-accounts
+    ```
+    """
+    for account, owner in _owned(playbook):
+        tier = tier_of(playbook, account.model)
+        kind = owner.model.type
+        if tier is None or kind not in OWNING_TEAM_TYPES or kind in tier.owner_team_types:
+            continue
+        yield Hit(
+            account.document,
+            ("owner",),
+            f"account '{account.model.id}' is in tier '{tier.id}', which {kind} teams may not own "
+            f"('{owner.model.id}' is {kind}; allowed: {', '.join(tier.owner_team_types)}): "
+            "hand it to a team of an allowed type, or move it to the tier that fits",
+        )
+
+
+@rule("COV002", "overlay-team-owns")
+def overlay_team_owns(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """An account is owned by a solution, delivery or partner team.
+
+    ## What it does
+    Checks that an account's `owner` is a regional, key-account or government team.
+
+    ## Why is this bad?
+    Overlay teams sell alongside an owner or support it; they are credited on top of the
+    owner, not instead of it. An account owned by an overlay team has no front-line owner
+    for the relationship, the contract and the payment.
+
+    ## Example
+    ```yaml
+    # data/accounts/acme/account.yaml
+    # expect: owner
+    owner: cloud-solutions
+    overlays: []
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/accounts/acme/account.yaml
+    owner: finance-key-accounts
+    overlays:
+      - {team: cloud-solutions, credit_pct: 100, role: Cloud platform}
+    ```
+    """
+    for account, owner in _owned(playbook):
+        kind = owner.model.type
+        if kind not in OWNING_TEAM_TYPES:
+            yield Hit(
+                account.document,
+                ("owner",),
+                f"'{owner.model.id}' is a {kind} team and overlay teams never own customers: make the "
+                f"named-account or regional team the owner of '{account.model.id}' and list "
+                f"'{owner.model.id}' under overlays",
+            )
+
+
+@rule("COV003", "overlay-conflict")
+def overlay_conflict(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """An overlay entry names the owner, repeats a team, or names a team that owns customers.
+
+    ## What it does
+    Checks each entry of an account's `overlays`: its team must not be the owning team,
+    must not be listed twice, and must be a solution, delivery or partner team.
+
+    ## Why is this bad?
+    Overlays record who else sells or supports, and how much credit each is given on top of
+    the owner. The owner counted again as an overlay, or one team counted twice, inflates
+    the credit; a regional or named-account team as an overlay is a second owner in
+    disguise, the overlap the coverage model exists to prevent.
+
+    ## Example
+    ```yaml
+    # data/accounts/acme/account.yaml
+    # expect: overlays.1.team
+    overlays:
+      - {team: cloud-solutions, credit_pct: 100, role: Cloud platform}
+      - {team: finance-key-accounts, credit_pct: 50}
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/accounts/acme/account.yaml
+    overlays:
+      - {team: cloud-solutions, credit_pct: 100, role: Cloud platform}
+      - {team: delivery, credit_pct: 0, role: Implementation}
+    ```
+    """
+    for account in playbook.accounts:
+        model = account.model
+        seen: set[str] = set()
+        for index, overlay in enumerate(model.overlays):
+            team = playbook.team_by_id.get(overlay.team)
+            if overlay.team == model.owner:
+                problem = f"team '{overlay.team}' owns '{model.id}' and cannot also overlay it: remove this entry"
+            elif overlay.team in seen:
+                problem = (
+                    f"team '{overlay.team}' is listed twice among the overlays of '{model.id}': "
+                    "keep one entry with its whole credit share"
+                )
+            elif team is not None and team.model.type in OWNING_TEAM_TYPES:
+                problem = (
+                    f"'{overlay.team}' is a {team.model.type} team, which owns customers and cannot overlay "
+                    f"'{model.id}': remove it, or name a solution, delivery or partner team"
+                )
+            else:
+                problem = ""
+            seen.add(overlay.team)
+            if problem:
+                yield Hit(account.document, ("overlays", index, "team"), problem)
+
+
+@rule("COV004", "named-scope-overlap")
+def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Two named-account teams cover the same industry or domain in the same region.
+
+    ## What it does
+    Checks that no two key-account teams share an (industry, region) pair and no two
+    government teams share a (domain, region) pair. The later team (by file name) is
+    reported at the industry or domain entry of its scope, naming the team that covers the
+    pair first.
+
+    ## Why is this bad?
+    A named customer in that industry and region could be claimed by both teams: two account
+    plans, two sets of people calling the same executives, and a fight over the credit. Each
+    pair belongs to one team.
+
+    ## Example
+    ```yaml
+    # data/teams/finance-north.yaml
+    # expect: scope.industries.0
+    id: finance-north
+    name: {en: Finance North}
+    type: key_account
+    scope: {regions: [north], industries: [banking, energy]}
+    lead: nora-north
+    members:
+      - {id: nora-north, name: {en: Nora North}, roles: [ar]}
+    charter: Owns the named banks and utilities of the north.
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/teams/finance-north.yaml
+    id: finance-north
+    name: {en: Energy North}
+    type: key_account
+    scope: {regions: [north], industries: [energy]}
+    lead: nora-north
+    members:
+      - {id: nora-north, name: {en: Nora North}, roles: [ar]}
+    charter: Owns the named utilities of the north.
+    ```
+    """
+    for kind, section in NAMED_SCOPES.items():
+        claimed: dict[tuple[str, str], str] = {}
+        for team in playbook.teams:
+            if team.model.type != kind:
+                continue
+            scope, own = team.model.scope, team.model.id
+            for index, named in enumerate(getattr(scope, section)):
+                clashes: dict[str, dict[str, None]] = {}
+                for region in scope.regions:
+                    first = claimed.setdefault((named, region), own)
+                    if first != own:
+                        clashes.setdefault(first, {})[region] = None
+                for other, regions in clashes.items():
+                    where = ", ".join(regions)
+                    yield Hit(
+                        team.document,
+                        ("scope", section, index),
+                        f"'{own}' covers {named} in {where}, which '{other}' already covers: a named customer "
+                        f"there would have two owners; keep {named} in {where} in one team's scope",
+                    )
+
+
+@rule("COV005", "regional-overlap")
+def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Two regional teams cover the same region.
+
+    ## What it does
+    Checks that each region appears in the scope of at most one regional team. The later
+    team (by file name) is reported at the region entry of its scope.
+
+    ## Why is this bad?
+    The regional team owns, by default, every customer in its region that no named-account
+    team owns. With two regional teams on one region, every such customer has two default
+    owners, and neither feels bound to serve it.
+
+    ## Example
+    ```yaml
+    # data/teams/south-region.yaml
+    # expect: scope.regions.1
+    scope: {regions: [south, north]}
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/teams/south-region.yaml
+    scope: {regions: [south]}
+    ```
+    """
+    claimed: dict[str, str] = {}
+    for team in playbook.teams:
+        if team.model.type != "regional":
+            continue
+        own = team.model.id
+        for index, region in enumerate(team.model.scope.regions):
+            first = claimed.setdefault(region, own)
+            if first != own:
+                yield Hit(
+                    team.document,
+                    ("scope", "regions", index),
+                    f"regional teams '{first}' and '{own}' both cover region {region}: its customers would have "
+                    "two default owners; keep the region in one regional team's scope",
+                )
+
+
+@rule("COV006", "region-without-regional-team")
+def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """A region of the taxonomy that no regional team covers.
+
+    ## What it does
+    Checks that every region in `data/taxonomy.yaml` is in the scope of a regional team,
+    and reports the region's id otherwise.
+
+    ## Why is this bad?
+    Regional teams are the default owners: they catch every customer that is not named to a
+    key-account or government team. A region without one is a gap, where the customers
+    nobody named are served by nobody.
+
+    ## Example
+    ```yaml
+    # data/taxonomy.yaml
+    # expect: regions.2.id
+    regions:
+      - {id: north, name: {en: North, zh: 北区}}
+      - {id: south, name: {en: South, zh: 南区}}
+      - {id: west, name: {en: West, zh: 西区}}
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/taxonomy.yaml
+    regions:
+      - {id: north, name: {en: North, zh: 北区}}
+      - {id: south, name: {en: South, zh: 南区}}
+      - {id: west, name: {en: West, zh: 西区}}
+    # data/teams/south-region.yaml
+    scope: {regions: [south, west]}
+    ```
+    """
+    if playbook.taxonomy is None:
+        return
+    covered = {
+        region for team in playbook.teams if team.model.type == "regional" for region in team.model.scope.regions
+    }
+    reported: set[str] = set()
+    for index, region in enumerate(playbook.taxonomy.model.regions):
+        if region.id not in covered and region.id not in reported:
+            reported.add(region.id)
+            yield Hit(
+                playbook.taxonomy.document,
+                ("regions", index, "id"),
+                f"no regional team covers region {region.id}: customers there that no named-account team owns "
+                "have no owner; add the region to a regional team's scope",
+            )
+
+
+@rule("COV007", "account-outside-owner-scope")
+def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """An account's region, industry or domain is outside its owning team's scope.
+
+    ## What it does
+    Checks that the account's `region` is among the owning team's scope regions; for a
+    key-account owner, that its `industry` is among the scope industries; for a government
+    owner, that its `domain` is set and among the scope domains. Values the taxonomy does
+    not define, and scope lists that are empty, are left to other rules.
+
+    ## Why is this bad?
+    A team's scope is its promise of what it covers. An account outside it is owned by a
+    team that does not cover that market, while the team that does cover it counts it as
+    its own: an overlap on paper that turns into a gap in practice.
+
+    ## Example
+    ```yaml
+    # data/accounts/acme/account.yaml
+    # expect: industry
+    industry: energy
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/accounts/acme/account.yaml
+    industry: banking
+    ```
+    """
+    known = {section: _known(playbook, section) for section in _TAXONOMY_OF_SCOPE}
+    for account, owner in _owned(playbook):
+        model, kind = account.model, owner.model.type
+        if kind not in OWNING_TEAM_TYPES:
+            continue
+        checks: list[tuple[str, str, str | None]] = [("regions", "region", model.region)]
+        if kind == "key_account":
+            checks.append(("industries", "industry", model.industry))
+        elif kind == "government":
+            checks.append(("domains", "domain", model.domain))
+        for section, field, value in checks:
+            scope = getattr(owner.model.scope, section)
+            defined = known[section]
+            if not scope or value in scope or (value is not None and defined is not None and value not in defined):
+                continue
+            if value is None:
+                yield Hit(
+                    account.document,
+                    ("owner",),
+                    f"account '{model.id}' has no domain but its owner '{owner.model.id}' is a government team "
+                    f"covering {', '.join(scope)}: set the account's domain",
+                )
+            else:
+                yield Hit(
+                    account.document,
+                    (field,),
+                    f"{field} {value} of account '{model.id}' is outside the scope of its owner "
+                    f"'{owner.model.id}' ({', '.join(scope)}): hand the account to the team that covers "
+                    f"{value}, or correct the {field}",
+                )
+
+
+@rule("COV008", "owning-team-without-scope")
+def owning_team_without_scope(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """A regional or named-account team whose scope is missing a part it needs.
+
+    ## What it does
+    Checks that a regional team lists regions, a key-account team lists industries and
+    regions, and a government team lists domains and regions.
+
+    ## Why is this bad?
+    Scopes are how customers find their owner. A regional team without regions owns nothing
+    by default, and a named-account team without industries or domains claims no market, so
+    the coverage map cannot tell who should own what.
+
+    ## Example
+    ```yaml
+    # data/teams/north-region.yaml
+    # expect: scope.regions
+    scope: {regions: []}
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/teams/north-region.yaml
+    scope: {regions: [north]}
+    ```
+    """
+    for team in playbook.teams:
+        kind = team.model.type
+        if kind not in OWNING_TEAM_TYPES:
+            continue
+        needed = [NAMED_SCOPES[kind], "regions"] if kind in NAMED_SCOPES else ["regions"]
+        missing = [section for section in needed if not getattr(team.model.scope, section)]
+        if not missing:
+            continue
+        values = team.document.values
+        at = next(
+            (place for place in [("scope", section) for section in missing] + [("scope",)] if place in values),
+            ("type",),
+        )
+        yield Hit(
+            team.document,
+            at,
+            f"{kind} team '{team.model.id}' lists no {' and no '.join(missing)} in its scope: "
+            f"add what it covers under scope.{missing[0]}",
+        )
+
+
+@rule("COV009", "regional-owns-named-account", Severity.WARNING)
+def regional_owns_named_account(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """A regional team owns an account that a named-account team covers and may own.
+
+    ## What it does
+    For an account owned by a regional team, checks whether a key-account team covers its
+    (industry, region), or a government team covers its (domain, region), while the
+    account's tier allows that team type to own it.
+
+    ## Why is this bad?
+    A customer goes to a named-account team when it is named to one, and to the regional
+    team only by default. When the named team's scope claims the customer and the tier lets
+    it own it, leaving it with the region is the classic overlap: two teams that each
+    believe the customer is theirs. Either hand it over, or narrow the named team's scope.
+
+    ## Example
+    ```yaml
+    # data/tiers.yaml
+    tiers:
+      - id: key
+        name: {en: Key}
+        rank: 1
+        description: Big revenue or a showcase; a regional team may keep one outside the named markets.
+        owner_team_types: [key_account, government, regional]
+        iron_triangle_required: true
+        management_lines: {esp: critical, mci: important, tas: important, ecm: critical, prm: important, csm: important}
+        review_cadence_days: 90
+    # data/accounts/acme/account.yaml
+    # expect: owner
+    owner: north-region
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/tiers.yaml
+    tiers:
+      - id: key
+        name: {en: Key}
+        rank: 1
+        description: Big revenue or a showcase; a regional team may keep one outside the named markets.
+        owner_team_types: [key_account, government, regional]
+        iron_triangle_required: true
+        management_lines: {esp: critical, mci: important, tas: important, ecm: critical, prm: important, csm: important}
+        review_cadence_days: 90
+    # data/accounts/acme/account.yaml
+    industry: energy
+    owner: north-region
+    ```
+    """
+    named: dict[tuple[str, str, str], str] = {}
+    for team in playbook.teams:
+        section = NAMED_SCOPES.get(team.model.type)
+        if section is not None:
+            for value in getattr(team.model.scope, section):
+                for region in team.model.scope.regions:
+                    named.setdefault((team.model.type, value, region), team.model.id)
+    for account, owner in _owned(playbook):
+        model = account.model
+        tier = tier_of(playbook, model)
+        if tier is None or owner.model.type != "regional" or "regional" not in tier.owner_team_types:
+            continue  # another owner type, or one COV001 reports
+        for kind, value in (("key_account", model.industry), ("government", model.domain)):
+            claimant = named.get((kind, value, model.region)) if value is not None else None
+            if claimant is not None and kind in tier.owner_team_types:
+                yield Hit(
+                    account.document,
+                    ("owner",),
+                    f"regional team '{owner.model.id}' owns '{model.id}', but {kind} team '{claimant}' covers "
+                    f"{value} in {model.region} and may own {tier.id} accounts: hand the account to '{claimant}', "
+                    f"or take {value} in {model.region} out of its scope",
+                )
+                break
