@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -15,7 +15,7 @@ from playbook import documents, schema
 from playbook.documents import Document
 from playbook.errors import PlaybookError
 from playbook.findings import Finding, Severity
-from playbook.models import Account, Assessment, Taxonomy, Team, TiersFile
+from playbook.models import FILE_KINDS, Account, Assessment, Taxonomy, Team, TiersFile
 from playbook.models.team import Member
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -125,50 +125,68 @@ def data_files(root: FsPath) -> list[str]:
 
 def load(root: FsPath) -> Loaded:
     """Read, parse and shape-check every data file below ``root``."""
+    files = data_files(root)
+    return assemble(root, files, [read_file(path, (root / path).read_bytes) for path in files])
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file read and shape-checked: a pure function of its path and bytes."""
+
+    path: str
+    kind: str | None
+    sourced: Sourced[Any] | None
+    findings: list[Finding]
+
+
+def read_file(path: str, read: Callable[[], bytes]) -> FileResult:
+    """Read one data file through ``read`` and check its shape."""
+    kind = _kind(path)
+    if kind is None:
+        return FileResult(path, None, None, [_unread(path)])
+    try:
+        raw = read()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+        return FileResult(path, kind, None, [_whole_file(path, "FILE003", message)])
+    return check_file(path, kind, raw)
+
+
+def check_file(path: str, kind: str, raw: bytes) -> FileResult:
+    """Parse and shape-check the bytes of a data file of a known kind."""
+    document, findings = documents.load(path, raw)
+    if document is None or any(finding.is_error for finding in findings):
+        return FileResult(path, kind, None, findings)
+    value, more = schema.check(document, FILE_KINDS[kind])
+    sourced = Sourced(value, document) if value is not None else None
+    return FileResult(path, kind, sourced, findings + more)
+
+
+def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loaded:
+    """The typed playbook from the files' results, plus the findings about the layout."""
     playbook = Playbook(root)
     findings: list[Finding] = []
-    files = data_files(root)
     for required in (TAXONOMY, TIERS):
         if required not in files:
             findings.append(_whole_file(required, "FILE002", f"{required} is missing: the playbook needs it"))
-    for path in files:
-        findings.extend(_load_one(root, path, playbook))
+    for result in results:
+        findings.extend(result.findings)
+        if result.sourced is None:
+            continue
+        if result.kind == "taxonomy":
+            playbook.taxonomy = result.sourced
+        elif result.kind == "tiers":
+            playbook.tiers = result.sourced
+        elif result.kind == "team":
+            playbook.teams.append(result.sourced)
+        elif result.kind == "account":
+            playbook.accounts.append(result.sourced)
+        else:
+            playbook.assessments.append(result.sourced)
     for folder, first in _account_folders_without_plan(files):
         message = f"{folder}/ has no account.yaml: add one, or move this file to the right account"
         findings.append(_whole_file(first, "FILE002", message))
     return Loaded(playbook, findings, files)
-
-
-def _load_one(root: FsPath, path: str, playbook: Playbook) -> list[Finding]:
-    kind = _kind(path)
-    if kind is None:
-        return [_unread(path)]
-    try:
-        raw = (root / path).read_bytes()
-    except OSError as error:
-        return [_whole_file(path, "FILE003", f"cannot read the file: {error.strerror or error}")]
-    document, findings = documents.load(path, raw)
-    if document is None or any(finding.is_error for finding in findings):
-        return findings
-    if kind == "taxonomy":
-        playbook.taxonomy, more = _typed(document, Taxonomy)
-    elif kind == "tiers":
-        playbook.tiers, more = _typed(document, TiersFile)
-    elif kind == "team":
-        team, more = _typed(document, Team)
-        playbook.teams.extend([team] if team else [])
-    elif kind == "account":
-        account, more = _typed(document, Account)
-        playbook.accounts.extend([account] if account else [])
-    else:
-        assessment, more = _typed(document, Assessment)
-        playbook.assessments.extend([assessment] if assessment else [])
-    return findings + more
-
-
-def _typed(document: Document, model: type[ModelT]) -> tuple[Sourced[ModelT] | None, list[Finding]]:
-    value, findings = schema.check(document, model)
-    return (Sourced(value, document) if value is not None else None), findings
 
 
 def _kind(path: str) -> str | None:
