@@ -11,7 +11,8 @@ from typing import Any
 from playbook.coverage import Cell, Coverage, Matrix
 
 
-def _owner_text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
+    """Who owns a cell, for a terminal or a table: named / regional (accounts)."""
     named = "+".join(cell.named_teams)
     regional = "+".join(cell.regional_teams)
     text = f"{named} / {regional}" if named else regional
@@ -24,7 +25,7 @@ def _owner_text(cell: Cell) -> str:
 
 def _rows(matrix: Matrix) -> list[list[str]]:
     header = [matrix.kind, *matrix.regions]
-    body = [[row, *(_owner_text(matrix.cell(row, region)) for region in matrix.regions)] for row in matrix.rows]
+    body = [[row, *(cell_text(matrix.cell(row, region)) for region in matrix.regions)] for row in matrix.rows]
     return [header, *body]
 
 

@@ -42,6 +42,10 @@ class Validation:
 
 def validate(root: FsPath, as_of: date | None = None) -> Validation:
     """Check every data file and every cross-file rule of the repository at ``root``."""
-    loaded = repository.load(root)
+    return validate_loaded(repository.load(root), as_of)
+
+
+def validate_loaded(loaded: repository.Loaded, as_of: date | None = None) -> Validation:
+    """Run the cross-file rules over files already read (from disk or from a git revision)."""
     findings = loaded.findings + run_all(loaded.playbook, as_of or date.today())
     return Validation(loaded.playbook, sort_findings(findings), loaded.files)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import new, rules, schemas, validate
+from playbook.commands import coverage, new, rules, schemas, validate
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
     "rules": rules,
     "new": new,
     "schemas": schemas,
+    "coverage": coverage,
 }
 
 __all__ = ["COMMANDS", "argparse"]

@@ -1,27 +1,41 @@
-"""playbook coverage: the coverage matrix (industry or domain × region) and AR load."""
+"""playbook coverage [--base GIT-REF]: the coverage matrix, or what a change does to it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from playbook import coverage, repository
-from playbook.commands.options import require_repository
+from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, repository
+from playbook.commands.options import add_as_of, require_repository
 from playbook.coverage_report import FORMATS
+from playbook.validation import validate_loaded
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "coverage",
         parents=[common],
-        help="show the coverage matrix: who owns which customers, gaps and overlaps",
-        description="Show who owns the customers of each industry (or government domain) in each region.",
+        help="show the coverage matrix, or what a change does to coverage",
+        description=(
+            "Show who owns the customers of each industry (or government domain) in each region. With --base, "
+            "compare the data at that git revision with the working tree; exit 1 when the change introduces an error."
+        ),
     )
+    parser.add_argument("--base", metavar="GIT-REF", help="compare with the data at this revision")
     parser.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
+    add_as_of(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     require_repository(args.root)
-    playbook = repository.load(args.root).playbook
-    sys.stdout.write(FORMATS[args.format](coverage.compute(playbook)))
-    return 0
+    head_loaded = repository.load(args.root)
+    head_coverage = coverage.compute(head_loaded.playbook)
+    if args.base is None:
+        sys.stdout.write(FORMATS[args.format](head_coverage))
+        return 0
+    base_loaded = gitsource.load_at(args.root, args.base)
+    base = validate_loaded(base_loaded, args.today)
+    head = validate_loaded(head_loaded, args.today)
+    diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
+    sys.stdout.write(coverage_diff_report.FORMATS[args.format](diff, head_coverage))
+    return 1 if diff.errors_introduced else 0
