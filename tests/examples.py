@@ -98,6 +98,8 @@ def apply_example(root: Path, block: str, raw: bool) -> list[PatchedFile]:
         if raw:
             target.write_text(patched.text, encoding="utf-8")
             continue
+        if not patched.text.strip():
+            continue  # a file named only to say where the finding is expected
         base = yaml.safe_load(target.read_text(encoding="utf-8")) if target.exists() else {}
         patch = yaml.safe_load(patched.text)
         merged = merge_patch(base, patch)

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from playbook.errors import PlaybookError
-from playbook.repository import DATA, FileResult, Loaded, assemble, check_file, kind_of, read_file
+from playbook.repository import DATA, SETTINGS, FileResult, Loaded, assemble, check_file, kind_of, read_file
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -34,7 +34,7 @@ def load_at(root: Path, ref: str) -> Loaded:
     """Read, parse and shape-check every data file as it was at ``ref``."""
     commit = resolve(root, ref)
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}{DATA}")
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}")
     entries: list[tuple[str, str, str]] = []
     for record in listing.split(b"\0"):
         if not record:

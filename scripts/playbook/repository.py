@@ -15,12 +15,13 @@ from playbook import documents, schema
 from playbook.documents import Document
 from playbook.errors import PlaybookError
 from playbook.findings import Finding, Severity
-from playbook.models import FILE_KINDS, Account, Assessment, Taxonomy, Team, TiersFile
+from playbook.models import FILE_KINDS, Account, Assessment, Settings, Taxonomy, Team, TiersFile
 from playbook.models.team import Member
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 DATA = "data"
+SETTINGS = "playbook.yaml"
 TAXONOMY = "data/taxonomy.yaml"
 TIERS = "data/tiers.yaml"
 _TEAM = re.compile(r"^data/teams/([^/]+)\.yaml$")
@@ -60,6 +61,7 @@ class Playbook:
     """Every file of the repository that passed its shape checks, typed."""
 
     root: FsPath
+    settings: Sourced[Settings] | None = None
     taxonomy: Sourced[Taxonomy] | None = None
     tiers: Sourced[TiersFile] | None = None
     teams: list[Sourced[Team]] = field(default_factory=list)
@@ -111,7 +113,7 @@ class Loaded:
 
 
 def data_files(root: FsPath) -> list[str]:
-    """Every file below data/, as sorted root-relative paths with forward slashes."""
+    """The settings file and every file below data/, as sorted root-relative paths."""
     data = root / DATA
     if not data.is_dir():
         raise PlaybookError(f"no playbook repository at {root}: there is no {DATA}/ folder")
@@ -120,6 +122,8 @@ def data_files(root: FsPath) -> list[str]:
         for path in data.rglob("*")
         if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")
     ]
+    if (root / SETTINGS).is_file():
+        found.append(SETTINGS)
     return sorted(found)
 
 
@@ -173,7 +177,9 @@ def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loade
         findings.extend(result.findings)
         if result.sourced is None:
             continue
-        if result.kind == "taxonomy":
+        if result.kind == "settings":
+            playbook.settings = result.sourced
+        elif result.kind == "taxonomy":
             playbook.taxonomy = result.sourced
         elif result.kind == "tiers":
             playbook.tiers = result.sourced
@@ -190,6 +196,8 @@ def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loade
 
 
 def _kind(path: str) -> str | None:
+    if path == SETTINGS:
+        return "settings"
     if path == TAXONOMY:
         return "taxonomy"
     if path == TIERS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import coverage, new, rules, schemas, validate
+from playbook.commands import build, coverage, new, rules, schemas, serve, validate
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -13,6 +13,8 @@ COMMANDS: dict[str, ModuleType] = {
     "new": new,
     "schemas": schemas,
     "coverage": coverage,
+    "build": build,
+    "serve": serve,
 }
 
 __all__ = ["COMMANDS", "argparse"]

@@ -7,6 +7,7 @@ from pydantic import BaseModel
 from playbook.models.account import Account
 from playbook.models.assessment import Assessment
 from playbook.models.taxonomy import Taxonomy
+from playbook.models.settings import Settings
 from playbook.models.team import Team
 from playbook.models.tiers import TiersFile
 
@@ -17,6 +18,7 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "team": Team,
     "account": Account,
     "assessment": Assessment,
+    "settings": Settings,
 }
 
-__all__ = ["FILE_KINDS", "Account", "Assessment", "Taxonomy", "Team", "TiersFile"]
+__all__ = ["FILE_KINDS", "Account", "Assessment", "Settings", "Taxonomy", "Team", "TiersFile"]

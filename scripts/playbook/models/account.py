@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from playbook.models.common import IsoDate, Lifecycle, Name, Percent, Record, Slug, Text
+from playbook.models.settings import Approval
 
 ActionStatus = Literal["planned", "in_progress", "done", "dropped"]
 LeadStatus = Literal["new", "qualified", "converted", "dropped"]
@@ -175,4 +176,9 @@ class Account(Record):
     )
     contacts: list[Contact] = Field(default_factory=list, title="Contacts", description="The customer's people.")
     actions: list[Action] = Field(default_factory=list, title="Actions", description="The PDCA action plan.")
+    approvals: list[Approval] = Field(
+        default_factory=list,
+        title="Approvals",
+        description="Approvals of moves and tier changes, as the settings' approval policy requires.",
+    )
     notes: Text | None = Field(None, title="Notes", description="Anything else worth knowing.")

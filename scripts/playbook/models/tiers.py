@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from playbook.models.common import Lifecycle, Name, Perspective, Record, Slug, Text
+from playbook.models.settings import Approval
 
 ManagementLine = Literal["esp", "mci", "tas", "ecm", "prm", "csm"]
 MANAGEMENT_LINES: tuple[ManagementLine, ...] = ("esp", "mci", "tas", "ecm", "prm", "csm")
@@ -97,5 +98,10 @@ class TiersFile(Record):
     approvers: list[Slug] = Field(
         default_factory=list,
         title="Approvers",
-        description="The people who may approve a tier exception.",
+        description="The people who may approve a tier exception, a move or a change of criteria.",
+    )
+    approvals: list[Approval] = Field(
+        default_factory=list,
+        title="Approvals",
+        description="Approvals of changes to tier criteria, as the settings' approval policy requires.",
     )

@@ -14,6 +14,8 @@ from playbook.rules.registry import Hit, rule
 
 #: Named-account team types, and the scope list (besides regions) that names their customers.
 NAMED_SCOPES: dict[str, str] = {"key_account": "industries", "government": "domains"}
+#: How messages name a team type.
+TEAM_TYPE_WORDS: dict[str, str] = {"key_account": "key-account"}
 _TAXONOMY_OF_SCOPE = {"regions": "regions", "industries": "industries", "domains": "government_domains"}
 
 
@@ -23,6 +25,10 @@ def tier_of(playbook: Playbook, account: Account) -> Tier | None:
     if index is None or playbook.tiers is None:
         return None
     return playbook.tiers.model.tiers[index]
+
+
+def _word(kind: str) -> str:
+    return TEAM_TYPE_WORDS.get(kind, kind)
 
 
 def _owned(playbook: Playbook) -> Iterator[tuple[Sourced[Account], Sourced[Team]]]:
@@ -166,7 +172,7 @@ def overlay_conflict(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 )
             elif team is not None and team.model.type in OWNING_TEAM_TYPES:
                 problem = (
-                    f"'{overlay.team}' is a {team.model.type} team, which owns customers and cannot overlay "
+                    f"'{overlay.team}' is a {_word(team.model.type)} team, which owns customers and cannot overlay "
                     f"'{model.id}': remove it, or name a solution, delivery or partner team"
                 )
             else:
@@ -207,8 +213,8 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## Use instead
     ```yaml
-    # data/teams/finance-north.yaml
-    id: finance-north
+    # data/teams/energy-north.yaml
+    id: energy-north
     name: {en: Energy North}
     type: key_account
     scope: {regions: [north], industries: [energy]}
@@ -235,8 +241,8 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                     yield Hit(
                         team.document,
                         ("scope", section, index),
-                        f"'{own}' covers {named} in {where}, which '{other}' already covers: a named customer "
-                        f"there would have two owners; keep {named} in {where} in one team's scope",
+                        f"'{own}' covers '{named}' in {where}, which '{other}' already covers: a named customer "
+                        f"there would have two owners; keep '{named}' in {where} in one team's scope only",
                     )
 
 
@@ -277,7 +283,7 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 yield Hit(
                     team.document,
                     ("scope", "regions", index),
-                    f"regional teams '{first}' and '{own}' both cover region {region}: its customers would have "
+                    f"regional teams '{first}' and '{own}' both cover region '{region}': its customers would have "
                     "two default owners; keep the region in one regional team's scope",
                 )
 
@@ -328,7 +334,7 @@ def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hi
             yield Hit(
                 playbook.taxonomy.document,
                 ("regions", index, "id"),
-                f"no regional team covers region {region.id}: customers there that no named-account team owns "
+                f"no regional team covers region '{region.id}': customers there that no named-account team owns "
                 "have no owner; add the region to a regional team's scope",
             )
 
@@ -387,9 +393,9 @@ def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit
                 yield Hit(
                     account.document,
                     (field,),
-                    f"{field} {value} of account '{model.id}' is outside the scope of its owner "
+                    f"{field} '{value}' of account '{model.id}' is outside the scope of its owner "
                     f"'{owner.model.id}' ({', '.join(scope)}): hand the account to the team that covers "
-                    f"{value}, or correct the {field}",
+                    f"'{value}', or correct the {field}",
                 )
 
 
@@ -435,7 +441,7 @@ def owning_team_without_scope(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         yield Hit(
             team.document,
             at,
-            f"{kind} team '{team.model.id}' lists no {' and no '.join(missing)} in its scope: "
+            f"{_word(kind)} team '{team.model.id}' lists no {' and no '.join(missing)} in its scope: "
             f"add what it covers under scope.{missing[0]}",
         )
 
@@ -507,8 +513,8 @@ def regional_owns_named_account(playbook: Playbook, as_of: date) -> Iterator[Hit
                 yield Hit(
                     account.document,
                     ("owner",),
-                    f"regional team '{owner.model.id}' owns '{model.id}', but {kind} team '{claimant}' covers "
-                    f"{value} in {model.region} and may own {tier.id} accounts: hand the account to '{claimant}', "
-                    f"or take {value} in {model.region} out of its scope",
+                    f"regional team '{owner.model.id}' owns '{model.id}', but {_word(kind)} team '{claimant}' covers "
+                    f"'{value}' in '{model.region}' and may own {tier.id} accounts: hand the account to '{claimant}', "
+                    f"or take '{value}' in '{model.region}' out of its scope",
                 )
                 break

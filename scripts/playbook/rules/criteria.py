@@ -6,12 +6,10 @@ import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import get_args
 
 from playbook.documents import Document, Path
 from playbook.findings import Severity
 from playbook.models import Account
-from playbook.models.common import PERSPECTIVES, Lifecycle
 from playbook.models.tiers import Criterion, Tier
 from playbook.repository import Playbook, Sourced
 from playbook.rules.registry import Hit, rule
@@ -301,64 +299,6 @@ def exception_expired(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 ("exception", "expires"),
                 f"the tier exception of '{account.model.id}' expired on {exception.expires.isoformat()}: review it,"
                 " then set a new expiry date or move the account to the tier it meets",
-            )
-
-
-@rule("TIER006", "scorecard-weights-sum", Severity.ERROR)
-def scorecard_weights_sum(playbook: Playbook, as_of: date) -> Iterator[Hit]:
-    """A lifecycle's balanced-scorecard weights leave out a perspective or do not sum to 100.
-
-    ## What it does
-    Checks `scorecard_weights` in `data/tiers.yaml`: when it is given, every lifecycle stage
-    (breaking_in, growth, mature) has a weight for each of the four perspectives (financial,
-    customer, internal_process, learning), and each stage's weights sum to 100.
-
-    ## Why is this bad?
-    The scorecard says what an account team is measured on at each stage of the account:
-    relationships while breaking in, revenue and margin in growth, share when mature. Weights
-    that do not add up to the whole make the scores incomparable between accounts, and a
-    missing perspective is one the team will quietly stop working on.
-
-    ## Example
-    ```yaml
-    # data/tiers.yaml
-    # expect: scorecard_weights.growth
-    scorecard_weights:
-      growth: {financial: 60, customer: 25, internal_process: 15, learning: 10}
-    ```
-
-    ## Use instead
-    ```yaml
-    # data/tiers.yaml
-    scorecard_weights:
-      growth: {financial: 50, customer: 25, internal_process: 15, learning: 10}
-    ```
-    """
-    if playbook.tiers is None or not playbook.tiers.model.scorecard_weights:
-        return
-    tiers = playbook.tiers
-    weights = tiers.model.scorecard_weights
-    absent = [stage for stage in get_args(Lifecycle) if stage not in weights]
-    if absent:
-        yield Hit(
-            tiers.document,
-            ("scorecard_weights",),
-            f"scorecard weights give nothing for lifecycle {', '.join(absent)}: add weights for every stage",
-        )
-    for stage, by_perspective in weights.items():
-        problems = []
-        missing = [perspective for perspective in PERSPECTIVES if perspective not in by_perspective]
-        if missing:
-            problems.append(f"leave out {', '.join(missing)}")
-        total = sum(by_perspective.values())
-        if total != 100:
-            problems.append(f"sum to {total}")
-        if problems:
-            yield Hit(
-                tiers.document,
-                ("scorecard_weights", stage),
-                f"the scorecard weights for lifecycle '{stage}' {' and '.join(problems)}: give all four"
-                " perspectives weights that sum to 100",
             )
 
 

@@ -46,11 +46,9 @@ class Rule:
     summary: str
     sections: dict[str, str]
     check: Check | None
-
-    @property
-    def stage(self) -> str:
-        """Where the code is found: 'file' (reading and shape checks) or 'rules' (cross-file)."""
-        return "file" if self.check is None else "rules"
+    #: Where the code is found: 'file' (reading and shape checks), 'rules' (cross-file rules
+    #: over one playbook) or 'gate' (a change between two revisions, in coverage --base).
+    stage: str = "rules"
 
     def run(self, playbook: Playbook, as_of: date) -> list[Finding]:
         if self.check is None:
@@ -90,12 +88,12 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR) -> Callable[
     return register
 
 
-def describe(code: str, name: str, severity: Severity, doc: str) -> None:
-    """Register a code that the reading and shape-check stages emit (it has no check of its own)."""
+def describe(code: str, name: str, severity: Severity, doc: str, stage: str = "file") -> None:
+    """Register a code emitted outside the rules registry (reading, shape checks, the gate)."""
     if not _CODE.match(code) or code in RULES:
         raise ValueError(f"code {code!r} is malformed or taken")
     summary, sections = parse_docstring(inspect.cleandoc(doc))
-    RULES[code] = Rule(code, name, severity, summary, sections, None)
+    RULES[code] = Rule(code, name, severity, summary, sections, None, stage)
 
 
 def parse_docstring(text: str) -> tuple[str, dict[str, str]]:

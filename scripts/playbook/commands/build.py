@@ -1,0 +1,73 @@
+"""playbook build: validate, generate the pages, build the site with MkDocs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from playbook.commands.options import add_as_of, require_repository
+from playbook.findings import Finding
+from playbook.reporters import REPORTERS, Summary
+from playbook.rules import RULES
+from playbook.site import engine, pages, staging
+from playbook.validation import Validation, validate
+
+SITE = "site"
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "build",
+        parents=[common],
+        help="validate, then build the playbook site",
+        description=(
+            "Validate the data (nothing is built while it has errors), generate the account and "
+            "rule pages next to a copy of docs/, and build the site with MkDocs in strict mode."
+        ),
+    )
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"where to write the site (default: {SITE}/ in the repository); an earlier site there is replaced",
+    )
+    parser.add_argument(
+        "--audience",
+        choices=pages.AUDIENCES,
+        default="internal",
+        help="internal (default), or public: leave out personal data such as contacts and relationship scores",
+    )
+    add_as_of(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    require_repository(root)
+    site_dir: Path = (args.site_dir if args.site_dir is not None else root / SITE).resolve()
+    staging.check_site_dir(root, site_dir)
+    validation = validate(root, args.today)
+    report_findings(validation)
+    if validation.errors:
+        sys.stderr.write("nothing was built: fix the errors above first\n")
+        return 1
+    generated = pages.generate(validation.playbook, RULES, args.audience)
+    with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:
+        config = staging.stage(root, Path(temporary), generated)
+        engine.build(config, args.today)
+        staging.publish(Path(temporary) / staging.STAGED_SITE, site_dir)
+    sys.stdout.write(f"built the {args.audience} site in {site_dir}\n")
+    return 0
+
+
+def report_findings(validation: Validation) -> None:
+    """Findings (errors and warnings) and their summary, as text on stderr; nothing when clean."""
+    findings: list[Finding] = validation.findings
+    if not findings:
+        return
+    reporter = REPORTERS["text"]
+    summary = Summary(files=len(validation.files), errors=validation.errors, warnings=validation.warnings)
+    sys.stderr.write(reporter.findings(findings, summary))
+    sys.stderr.write(reporter.summary(summary))

@@ -1,0 +1,103 @@
+"""The one module that runs MkDocs: a build of a staged config, or a live preview of one.
+
+MkDocs runs in a subprocess (``python -m mkdocs``), so the playbook uses only its command
+line and the config file format, never its plugin API. A failed build becomes a
+PlaybookError that carries MkDocs' own warnings and errors.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from playbook.errors import PlaybookError
+
+#: How many of MkDocs' lines a failure shows at most.
+_SHOWN_LINES = 30
+_RELEVANT = re.compile(r"^\s*(ERROR|WARNING|CRITICAL)\b|Aborted|Error:|No module named")
+
+
+def build(config: Path, build_date: date | None = None) -> str:
+    """Run ``mkdocs build --strict`` on a staged config; return MkDocs' messages.
+
+    ``build_date`` becomes the build date MkDocs records (in the sitemap), so that a build
+    of the same data on the same stated day gives the same site.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(config)]
+    try:
+        completed = subprocess.run(
+            command,
+            cwd=config.parent,
+            env=_environment(build_date),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except OSError as error:
+        raise PlaybookError(f"cannot run MkDocs: {error.strerror or error}") from None
+    output = completed.stdout + completed.stderr
+    if completed.returncode != 0:
+        raise PlaybookError("MkDocs could not build the site:\n  " + "\n  ".join(_relevant(output, config.parent)))
+    return output
+
+
+def serve(config: Path, dev_addr: str, on_tick: Callable[[], None], interval: float = 1.0) -> None:
+    """Run ``mkdocs serve`` on a staged config until it stops or is interrupted.
+
+    ``on_tick`` is called about every ``interval`` seconds while the server runs; it may
+    re-stage, and MkDocs, which watches the staged folder, rebuilds and reloads the page.
+    """
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", dev_addr]
+    try:
+        process = subprocess.Popen(command, cwd=config.parent, env=_environment(None))
+    except OSError as error:
+        raise PlaybookError(f"cannot run MkDocs: {error.strerror or error}") from None
+    try:
+        while True:
+            try:
+                process.wait(timeout=interval)
+                break
+            except subprocess.TimeoutExpired:
+                on_tick()
+    except KeyboardInterrupt:
+        _stop(process)
+        return
+    except BaseException:
+        _stop(process)
+        raise
+    if process.returncode != 0:
+        raise PlaybookError(f"mkdocs serve stopped with exit code {process.returncode}; its messages are above")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _environment(build_date: date | None) -> dict[str, str]:
+    environment = dict(os.environ)
+    if build_date is not None:
+        midnight = datetime(build_date.year, build_date.month, build_date.day, tzinfo=UTC)
+        environment["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    return environment
+
+
+def _relevant(output: str, staging: Path) -> list[str]:
+    """MkDocs' warnings and errors (or its last lines), with the staging folder left out."""
+    lines = [line.rstrip() for line in output.splitlines() if line.strip()]
+    relevant = [line for line in lines if _RELEVANT.search(line)] or lines[-_SHOWN_LINES:]
+    prefix = str(staging.resolve())
+    shown = [line.replace(prefix + os.sep, "").replace(prefix, ".") for line in relevant]
+    return shown[:_SHOWN_LINES] or ["(MkDocs gave no message)"]

@@ -1,0 +1,223 @@
+"""The staging folder: the hand-written chapters, the generated pages and a config to build them.
+
+The staging folder is what any engine that reads ``mkdocs.yml`` can build. It holds a copy
+of the repository's docs folder with the generated pages added, and a copy of the root
+``mkdocs.yml`` that points at that copy and lists the generated pages in its navigation.
+Nothing is ever written into the repository's own docs folder. Built sites are published
+into place only once the build has worked, and only over a folder that is empty or holds an
+earlier site.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from playbook.errors import PlaybookError
+from playbook.repository import DATA
+from playbook.site.pages import Page
+
+CONFIG = "mkdocs.yml"
+#: Where the copy of the docs folder and the generated pages go, inside the staging folder.
+STAGED_DOCS = "docs"
+#: Where the engine builds, inside the staging folder, before the site is published.
+STAGED_SITE = "site"
+#: Settings of mkdocs.yml that hold paths relative to the config file (docs_dir aside).
+_PATH_SETTINGS = ("INHERIT",)
+_PATH_LIST_SETTINGS = ("hooks", "watch")
+
+
+def read_config(root: Path) -> dict[str, Any]:
+    """The root mkdocs.yml, read with the safe loader (no tags that build objects)."""
+    path = root / CONFIG
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlaybookError(f"no {CONFIG} at {root}: the site needs one") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlaybookError(f"cannot read {CONFIG}: {error}") from None
+    try:
+        config = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise PlaybookError(f"{CONFIG} is not valid YAML (tags such as !!python/name are refused): {error}") from None
+    if not isinstance(config, dict):
+        raise PlaybookError(f"{CONFIG} must be a mapping of settings")
+    return config
+
+
+def docs_folder(root: Path, config: dict[str, Any]) -> Path:
+    """The repository's folder of hand-written chapters (mkdocs.yml's docs_dir, default docs)."""
+    return (root / str(config.get("docs_dir") or "docs")).resolve()
+
+
+def stage(root: Path, staging: Path, pages: list[Page], site_dir: Path | None = None) -> Path:
+    """Write (or bring up to date) the staging folder; return the staged config's path.
+
+    Staging again into the same folder rewrites only what changed and removes what is gone,
+    so a running preview sees exactly the pages that differ.
+    """
+    config = read_config(root)
+    docs = docs_folder(root, config)
+    files = _chapters(root, docs)
+    generated = {page.path for page in pages}
+    folders = {_top(page.path) for page in pages if "/" in page.path}
+    for path in files:
+        if path in generated or ("/" in path and _top(path) in folders):
+            raise PlaybookError(
+                f"{_shown(root, docs)}/{path} is in a place reserved for generated pages "
+                f"({', '.join(f'{folder}/' for folder in sorted(folders))}): move it elsewhere"
+            )
+    files.update((page.path, page.markdown.encode("utf-8")) for page in pages)
+    staged_docs = staging / STAGED_DOCS
+    sync(staged_docs, files)
+    staged = staged_config(root, config, staged_docs, site_dir or staging / STAGED_SITE, pages)
+    target = staging / CONFIG
+    text = yaml.safe_dump(staged, sort_keys=False, allow_unicode=True, width=120)
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return target
+
+
+def staged_config(
+    root: Path, config: dict[str, Any], docs_dir: Path, site_dir: Path, pages: Iterable[Page]
+) -> dict[str, Any]:
+    """The root config, pointed at the staged docs and site, with the generated pages in its nav."""
+    staged = dict(config)
+    staged["docs_dir"] = str(docs_dir.resolve())
+    staged["site_dir"] = str(site_dir.resolve())
+    for key in _PATH_SETTINGS:
+        if isinstance(staged.get(key), str):
+            staged[key] = str((root / staged[key]).resolve())
+    for key in _PATH_LIST_SETTINGS:
+        if isinstance(staged.get(key), list):
+            staged[key] = [str((root / str(item)).resolve()) for item in staged[key]]
+    theme = staged.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        staged["theme"] = {**theme, "custom_dir": str((root / theme["custom_dir"]).resolve())}
+    if isinstance(staged.get("nav"), list):
+        staged["nav"] = [*staged["nav"], *generated_nav(pages)]
+    return staged
+
+
+def generated_nav(pages: Iterable[Page]) -> list[dict[str, Any]]:
+    """Navigation entries for the generated pages: one per top folder, its index first.
+
+    A folder with one page is a single entry; otherwise it is a section whose index page
+    (with the navigation.indexes feature) is the section's own page.
+    """
+    sections: dict[str, list[Page]] = {}
+    for page in pages:
+        sections.setdefault(_top(page.path), []).append(page)
+    entries: list[dict[str, Any]] = []
+    for grouped in sections.values():
+        first, rest = grouped[0], grouped[1:]
+        if not rest:
+            entries.append({first.title: first.path})
+        else:
+            entries.append({first.title: [first.path, *({page.title: page.path} for page in rest)]})
+    return entries
+
+
+def sync(target: Path, files: dict[str, bytes]) -> None:
+    """Make the folder ``target`` hold exactly ``files`` (relative path to content)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for existing in sorted(target.rglob("*"), reverse=True):
+        relative = existing.relative_to(target).as_posix()
+        if existing.is_file() and relative not in files:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    for relative, content in sorted(files.items()):
+        path = target / relative
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def sources(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """A fingerprint of everything a site is made from: data/, the docs folder and mkdocs.yml."""
+    try:
+        docs = docs_folder(root, read_config(root))
+    except PlaybookError:
+        docs = root / "docs"
+    found: list[tuple[str, int, int]] = []
+    for folder in (root / DATA, docs):
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            try:
+                status = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), status.st_mtime_ns, status.st_size))
+    config = root / CONFIG
+    if config.is_file():
+        status = config.stat()
+        found.append((str(config), status.st_mtime_ns, status.st_size))
+    return tuple(sorted(found))
+
+
+def check_site_dir(root: Path, site_dir: Path) -> None:
+    """Refuse a site folder whose replacement would destroy anything but an earlier site."""
+    site = site_dir.resolve()
+    root = root.resolve()
+    if site == root or root.is_relative_to(site):
+        raise PlaybookError(f"--site-dir {site_dir} would replace the repository itself")
+    try:
+        docs = docs_folder(root, read_config(root))
+    except PlaybookError:
+        docs = root / "docs"
+    for source in (root / DATA, docs):
+        if site.is_relative_to(source.resolve()) or source.resolve().is_relative_to(site):
+            raise PlaybookError(f"--site-dir {site_dir} overlaps {_shown(root, source)}/, which holds sources")
+    if site.exists() and not site.is_dir():
+        raise PlaybookError(f"--site-dir {site_dir} is a file, not a folder")
+    if site.is_dir() and any(site.iterdir()) and not (site / "index.html").is_file():
+        raise PlaybookError(f"--site-dir {site_dir} is not empty and holds no built site; choose a new or empty folder")
+
+
+def publish(built: Path, site_dir: Path) -> None:
+    """Move a built site into place, replacing an earlier one (checked by check_site_dir)."""
+    site = site_dir.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    if not site.exists():
+        shutil.move(str(built), str(site))
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{site.name}-old-", dir=site.parent))
+    site.replace(old / site.name)
+    try:
+        shutil.move(str(built), str(site))
+    except OSError:
+        (old / site.name).replace(site)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _chapters(root: Path, docs: Path) -> dict[str, bytes]:
+    """Every file of the docs folder (none when it does not exist), by relative path."""
+    if not docs.is_dir():
+        return {}
+    files: dict[str, bytes] = {}
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            try:
+                files[path.relative_to(docs).as_posix()] = path.read_bytes()
+            except OSError as error:
+                raise PlaybookError(f"cannot read {_shown(root, path)}: {error.strerror or error}") from None
+    return files
+
+
+def _top(path: str) -> str:
+    return path.split("/", 1)[0]
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
