@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, repository
+from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
 from playbook.commands.options import add_as_of, require_repository
 from playbook.coverage_report import FORMATS
 from playbook.validation import validate_loaded
@@ -37,5 +37,6 @@ def run(args: argparse.Namespace) -> int:
     base = validate_loaded(base_loaded, args.today)
     head = validate_loaded(head_loaded, args.today)
     diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
+    diff.errors_introduced = sorted(diff.errors_introduced + policy.check(base.playbook, head.playbook))
     sys.stdout.write(coverage_diff_report.FORMATS[args.format](diff, head_coverage))
     return 1 if diff.errors_introduced else 0

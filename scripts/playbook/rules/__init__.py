@@ -7,6 +7,7 @@ from playbook.rules import (  # noqa: F401  (importing a module registers its ru
     assessments,
     coverage,
     criteria,
+    gate,
     iron_triangle,
     kpis,
     load,
