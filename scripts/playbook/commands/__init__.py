@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import build, coverage, new, rules, schemas, serve, validate
+from playbook.commands import build, codeowners, coverage, new, rules, schemas, serve, validate
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -15,6 +15,7 @@ COMMANDS: dict[str, ModuleType] = {
     "coverage": coverage,
     "build": build,
     "serve": serve,
+    "codeowners": codeowners,
 }
 
 __all__ = ["COMMANDS", "argparse"]
