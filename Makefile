@@ -21,6 +21,7 @@ site: $(STAMP)
 ## Run the whole test suite (lint, schema drift, unit, rule, build and browser tests).
 test: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy scripts
 	$(BIN)/playbook schemas --check
 	$(BIN)/python -m pytest -q
 

@@ -30,7 +30,7 @@ def _rows(matrix: Matrix) -> list[list[str]]:
 
 
 def to_text(coverage: Coverage) -> str:
-    out = []
+    out: list[str] = []
     for matrix in (coverage.commercial, coverage.government):
         if not matrix.rows:
             continue
@@ -63,7 +63,7 @@ def _markdown_cell(text: str) -> str:
 
 
 def to_markdown(coverage: Coverage) -> str:
-    out = []
+    out: list[str] = []
     problems = _problems(coverage)
     out.append(
         f"**Coverage:** {len(problems)} gap(s) or overlap(s)" if problems else "**Coverage:** no gaps, no overlaps"
