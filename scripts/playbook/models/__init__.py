@@ -6,8 +6,8 @@ from pydantic import BaseModel
 
 from playbook.models.account import Account
 from playbook.models.assessment import Assessment
-from playbook.models.taxonomy import Taxonomy
 from playbook.models.settings import Settings
+from playbook.models.taxonomy import Taxonomy
 from playbook.models.team import Team
 from playbook.models.tiers import TiersFile
 

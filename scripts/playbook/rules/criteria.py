@@ -175,11 +175,12 @@ def exception_not_needed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """
     for account, tier, outcome in _tiered_accounts(playbook):
         if account.model.exception is not None and outcome.qualifies:
+            why = "meets the criteria of" if tier.criteria else "is in"
             yield Hit(
                 account.document,
                 ("exception",),
-                f"account '{account.model.id}' meets the criteria of tier '{tier.id}', so its exception is not"
-                " needed: remove it",
+                f"account '{account.model.id}' {why} tier '{tier.id}', which has nothing to except it from:"
+                " remove the exception",
             )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import get_args
 
+from playbook.documents import Path
 from playbook.findings import Severity
 from playbook.models import Team
 from playbook.models.common import PERSPECTIVES, TRIANGLE_ROLES, Lifecycle, TriangleRole
@@ -104,7 +105,7 @@ def kpi_not_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             unweighted = [role for role in roles if kpi.weights.get(role, 0) <= 0]
             if not unweighted:
                 continue
-            at = ("kpis", index, "weights")
+            at: Path = ("kpis", index, "weights")
             if len(unweighted) == 1 and (*at, unweighted[0]) in team.document.values:
                 at = (*at, unweighted[0])
             names = ", ".join(ROLE_NAMES[role] for role in unweighted)
