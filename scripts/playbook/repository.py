@@ -17,6 +17,7 @@ from playbook.errors import PlaybookError
 from playbook.findings import Finding, Severity
 from playbook.models import FILE_KINDS, Account, Assessment, Settings, Taxonomy, Team, TiersFile
 from playbook.models.team import Member
+from playbook.models.tiers import Tier
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -91,6 +92,13 @@ class Playbook:
             return {}
         return {tier.id: index for index, tier in reversed(list(enumerate(self.tiers.model.tiers)))}
 
+    def tier_of(self, account: Account) -> Tier | None:
+        """The tier an account is in, or None when tiers.yaml or the tier is missing."""
+        index = self.tier_by_id.get(account.tier)
+        if self.tiers is None or index is None:
+            return None
+        return self.tiers.model.tiers[index]
+
     @cached_property
     def assessments_by_account(self) -> dict[str, list[Sourced[Assessment]]]:
         """Assessments per account folder, oldest first."""
@@ -98,9 +106,6 @@ class Playbook:
         for assessment in sorted(self.assessments, key=lambda item: (item.stem, item.model.date)):
             grouped.setdefault(assessment.stem, []).append(assessment)
         return grouped
-
-    def account_folder(self, account: Sourced[Account]) -> str:
-        return account.stem
 
 
 @dataclass

@@ -14,6 +14,7 @@ from playbook.rules import (  # noqa: F401  (importing a module registers its ru
     plans,
     references,
     relationships,
+    scopes,
     stages,
     teams,
 )

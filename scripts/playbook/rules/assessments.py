@@ -9,7 +9,6 @@ from playbook.findings import Severity
 from playbook.models import Account, Assessment
 from playbook.models.account import OPEN_ACTION_STATUSES
 from playbook.repository import Playbook, Sourced
-from playbook.rules.criteria import account_tier
 from playbook.rules.registry import Hit, rule
 
 #: How far perception may fall short of expectation before the gap needs an action.
@@ -95,7 +94,7 @@ def assessment_overdue(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     for account in playbook.accounts:
-        tier = account_tier(playbook, account)
+        tier = playbook.tier_of(account.model)
         if tier is None:
             continue
         latest = latest_assessment(playbook, account, as_of)

@@ -25,14 +25,6 @@ COMPARISONS: dict[str, Callable[[float, float], bool]] = {
 NAMED_ACCOUNT_TEAM_TYPES = frozenset({"key_account", "government"})
 
 
-def account_tier(playbook: Playbook, account: Sourced[Account]) -> Tier | None:
-    """The tier the account is in, or None when tiers.yaml or the tier is missing."""
-    index = playbook.tier_by_id.get(account.model.tier)
-    if playbook.tiers is None or index is None:
-        return None
-    return playbook.tiers.model.tiers[index]
-
-
 def first_present(document: Document, *candidates: Path) -> Path:
     """The first of ``candidates`` that the document holds, else the last one."""
     for candidate in candidates:
@@ -92,7 +84,7 @@ def evaluate(tier: Tier, metrics: Mapping[str, float]) -> Outcome:
 
 def _tiered_accounts(playbook: Playbook) -> Iterator[tuple[Sourced[Account], Tier, Outcome]]:
     for account in playbook.accounts:
-        tier = account_tier(playbook, account)
+        tier = playbook.tier_of(account.model)
         if tier is not None:
             yield account, tier, evaluate(tier, account.model.metrics)
 

@@ -9,7 +9,7 @@ from playbook.findings import Severity
 from playbook.models import Account
 from playbook.models.common import TRIANGLE_ROLES, TriangleRole
 from playbook.repository import Playbook, Sourced
-from playbook.rules.criteria import account_tier, first_present
+from playbook.rules.criteria import first_present
 from playbook.rules.registry import Hit, rule
 
 ROLE_NAMES: dict[TriangleRole, str] = {"ar": "AR", "sr": "SR", "fr": "FR"}
@@ -51,7 +51,7 @@ def iron_triangle_incomplete(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     for account in playbook.accounts:
-        tier = account_tier(playbook, account)
+        tier = playbook.tier_of(account.model)
         if tier is None or not tier.iron_triangle_required:
             continue
         missing = [role for role in TRIANGLE_ROLES if not getattr(account.model.iron_triangle, role)]

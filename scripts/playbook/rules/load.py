@@ -11,7 +11,6 @@ from playbook.findings import Severity
 from playbook.models import Account
 from playbook.models.tiers import Tier
 from playbook.repository import Playbook, Sourced
-from playbook.rules.coverage import tier_of
 from playbook.rules.registry import Hit, rule
 
 #: How many account ids a message lists before it says "and N more".
@@ -44,7 +43,7 @@ def portfolios(playbook: Playbook) -> list[Portfolio]:
     """Every AR's portfolio, by person id; each account counts once however often it names them."""
     held: dict[str, list[Holding]] = {}
     for account in sorted(playbook.accounts, key=lambda item: (item.model.id, item.document.path)):
-        tier = tier_of(playbook, account.model)
+        tier = playbook.tier_of(account.model)
         seen: set[str] = set()
         for index, person in enumerate(account.model.iron_triangle.ar):
             if person not in seen:

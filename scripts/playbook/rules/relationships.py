@@ -8,7 +8,7 @@ from datetime import date
 from playbook.findings import Severity
 from playbook.models.account import Contact
 from playbook.repository import Playbook
-from playbook.rules.criteria import account_tier, first_present
+from playbook.rules.criteria import first_present
 from playbook.rules.registry import Hit, rule
 
 
@@ -216,7 +216,7 @@ def no_decision_maker(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     if not deciding:
         return
     for account in playbook.accounts:
-        tier = account_tier(playbook, account)
+        tier = playbook.tier_of(account.model)
         if tier is None or not tier.iron_triangle_required:
             continue
         if any(contact.buying_role in deciding for contact in account.model.contacts):
@@ -320,7 +320,7 @@ def too_few_contacts(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     for account in playbook.accounts:
-        tier = account_tier(playbook, account)
+        tier = playbook.tier_of(account.model)
         mapped = len(account.model.contacts)
         if tier is None or mapped >= tier.min_contacts:
             continue
