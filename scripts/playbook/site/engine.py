@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import FrameType
 
 from playbook.errors import PlaybookError
 
@@ -34,7 +37,8 @@ def build(config: Path, build_date: date | None = None) -> str:
             command,
             cwd=config.parent,
             env=_environment(build_date),
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
             encoding="utf-8",
             errors="replace",
@@ -42,9 +46,13 @@ def build(config: Path, build_date: date | None = None) -> str:
         )
     except OSError as error:
         raise PlaybookError(f"cannot run MkDocs: {error.strerror or error}") from None
-    output = completed.stdout + completed.stderr
+    output: str = completed.stdout
     if completed.returncode != 0:
-        raise PlaybookError("MkDocs could not build the site:\n  " + "\n  ".join(_relevant(output, config.parent)))
+        lines = _relevant(output, config.parent)
+        raise PlaybookError(
+            "MkDocs could not build the site (doc files are named relative to the docs folder):\n  "
+            + "\n  ".join(lines)
+        )
     return output
 
 
@@ -59,6 +67,8 @@ def serve(config: Path, dev_addr: str, on_tick: Callable[[], None], interval: fl
         process = subprocess.Popen(command, cwd=config.parent, env=_environment(None))
     except OSError as error:
         raise PlaybookError(f"cannot run MkDocs: {error.strerror or error}") from None
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if on_main_thread else None
     try:
         while True:
             try:
@@ -66,14 +76,25 @@ def serve(config: Path, dev_addr: str, on_tick: Callable[[], None], interval: fl
                 break
             except subprocess.TimeoutExpired:
                 on_tick()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated):
         _stop(process)
         return
     except BaseException:
         _stop(process)
         raise
+    finally:
+        if on_main_thread and previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if process.returncode != 0:
         raise PlaybookError(f"mkdocs serve stopped with exit code {process.returncode}; its messages are above")
+
+
+class _Terminated(Exception):
+    """The preview was asked to stop (SIGTERM): stop MkDocs and clean up, as on Ctrl-C."""
+
+
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -88,6 +109,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 def _environment(build_date: date | None) -> dict[str, str]:
     environment = dict(os.environ)
+    # Material prints a notice about its end of life on every run; the playbook has its own
+    # output, so the notice is left out unless someone asks for it.
+    environment.setdefault("NO_MKDOCS_2_WARNING", "1")
     if build_date is not None:
         midnight = datetime(build_date.year, build_date.month, build_date.day, tzinfo=UTC)
         environment["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))

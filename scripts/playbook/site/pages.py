@@ -75,11 +75,15 @@ def accounts_index(playbook: Playbook, audience: Audience = "internal") -> Page:
 
     The list holds no personal data, so both audiences see the same page.
     """
-    tiers = {tier.id: tier for tier in playbook.tiers.model.tiers} if playbook.tiers else {}
+    tiers: dict[str, Tier] = {}
+    for defined in playbook.tiers.model.tiers if playbook.tiers else []:
+        tiers.setdefault(defined.id, defined)
     taxonomy = playbook.taxonomy.model if playbook.taxonomy else None
     industries = _terms(taxonomy.industries if taxonomy else [])
     regions = _terms(taxonomy.regions if taxonomy else [])
-    teams = {team.model.id: team.model.name for team in playbook.teams}
+    teams: dict[str, Name] = {}
+    for team in playbook.teams:
+        teams.setdefault(team.model.id, team.model.name)
     unranked = 1 + max((tier.rank for tier in tiers.values()), default=0)
 
     def order(account_id: str, name: Name, tier_id: str) -> tuple[int, str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from playbook.errors import PlaybookError
-from playbook.repository import DATA
+from playbook.repository import DATA, SETTINGS
 from playbook.site.pages import Page
 
 CONFIG = "mkdocs.yml"
@@ -141,7 +141,7 @@ def sync(target: Path, files: dict[str, bytes]) -> None:
 
 
 def sources(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """A fingerprint of everything a site is made from: data/, the docs folder and mkdocs.yml."""
+    """A fingerprint of everything a site is made from: data/, the docs folder, mkdocs.yml, playbook.yaml."""
     try:
         docs = docs_folder(root, read_config(root))
     except PlaybookError:
@@ -154,10 +154,10 @@ def sources(root: Path) -> tuple[tuple[str, int, int], ...]:
             except OSError:
                 continue
             found.append((str(path), status.st_mtime_ns, status.st_size))
-    config = root / CONFIG
-    if config.is_file():
-        status = config.stat()
-        found.append((str(config), status.st_mtime_ns, status.st_size))
+    for single in (root / CONFIG, root / SETTINGS):
+        if single.is_file():
+            status = single.stat()
+            found.append((str(single), status.st_mtime_ns, status.st_size))
     return tuple(sorted(found))
 
 

@@ -1,0 +1,228 @@
+"""The generated pages and the escaping of data, rendered with Python-Markdown (no MkDocs)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown  # type: ignore[import-untyped]
+import pytest
+import yaml
+
+from playbook import repository
+from playbook.repository import Playbook
+from playbook.rules import RULES
+from playbook.site import escape, pages
+
+PROJECT = Path(__file__).resolve().parent.parent
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "*bold* and __strong__ and `code`",
+    "<script>alert('x')</script> & \"quoted\"",
+    "# not a heading",
+    "1. not a list",
+    "- not a list",
+    "> not a quote",
+    "![img](http://example.invalid/x.png)",
+    "{: onclick=alert(1) }",
+    "&lt;already escaped&gt; \\*backslash\\*",
+    "<!-- comment --> <http://example.invalid>",
+]
+
+
+def _extensions() -> tuple[list[str], dict[str, Any]]:
+    """The Markdown extensions the site is built with, from the project's mkdocs.yml."""
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names: list[str] = []
+    settings: dict[str, Any] = {}
+    for entry in config["markdown_extensions"]:
+        if isinstance(entry, str):
+            names.append(entry)
+        else:
+            ((name, options),) = entry.items()
+            names.append(name)
+            settings[name] = options or {}
+    return names, settings
+
+
+def render(text: str) -> str:
+    names, settings = _extensions()
+    return str(markdown.markdown(text, extensions=names, extension_configs=settings))
+
+
+def visible(rendered: str) -> str:
+    """The text a browser shows: tags removed, entities resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def assert_no_markup(rendered: str, allowed: tuple[str, ...] = ("p",)) -> None:
+    tags = set(re.findall(r"<\s*([a-zA-Z0-9]+)", rendered))
+    assert tags <= set(allowed), f"unexpected markup {tags - set(allowed)} in {rendered!r}"
+    assert "href" not in rendered and "src=" not in rendered.replace("src=x", "")
+
+
+# --- escaping -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_inline_text_shows_as_typed(hostile: str) -> None:
+    rendered = render(escape.inline(hostile))
+    assert_no_markup(rendered)
+    assert visible(rendered).strip() == hostile
+
+
+@pytest.mark.parametrize("hostile", [*HOSTILE, "a | b", "two\nlines | and\r\nmore"])
+def test_table_cell_shows_as_typed_in_one_cell(hostile: str) -> None:
+    table = f"| A | B |\n| --- | --- |\n| {escape.cell(hostile)} | end |\n"
+    rendered = render(table)
+    assert_no_markup(rendered, allowed=("table", "thead", "tbody", "tr", "th", "td"))
+    cells = re.findall(r"<td>(.*?)</td>", rendered, flags=re.S)
+    assert len(cells) == 2, rendered
+    assert html.unescape(cells[0]) == " ".join(hostile.split())
+    assert cells[1] == "end"
+
+
+def test_escaping_covers_html_specials() -> None:
+    escaped = escape.inline("<>&\"'")
+    for raw in "<>\"'":
+        assert raw not in escaped
+    assert "&amp;" in escaped
+
+
+def test_prose_keeps_paragraphs_but_not_structure() -> None:
+    value = "First line\n    indented code?\n===\n\n- second paragraph\n\n\n\n  <b>third</b>"
+    rendered = render(escape.text(value))
+    assert_no_markup(rendered)
+    assert rendered.count("<p>") == 3
+    assert "indented code?" in visible(rendered)
+    assert "<b>third</b>" in visible(rendered)
+
+
+def test_control_characters_are_dropped() -> None:
+    assert escape.inline("a\x02b\x03c\x00d") == "abcd"
+
+
+# --- the accounts page ------------------------------------------------------------------
+
+
+def _load(root: Path) -> Playbook:
+    return repository.load(root).playbook
+
+
+def _write_yaml(path: Path, change: dict[str, Any]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.update(change)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _add_account(root: Path, account_id: str, name: str, tier: str, owner: str) -> None:
+    folder = root / "data" / "accounts" / account_id
+    folder.mkdir(parents=True)
+    account = {
+        "id": account_id,
+        "name": {"en": name},
+        "tier": tier,
+        "industry": "energy",
+        "region": "south",
+        "owner": owner,
+        "lifecycle": "breaking_in",
+    }
+    (folder / "account.yaml").write_text(yaml.safe_dump(account, allow_unicode=True), encoding="utf-8")
+
+
+def test_accounts_page_lists_every_account_with_its_coverage(base_repo: Path) -> None:
+    _add_account(base_repo, "zeta-power", "Zeta Power", "smb", "south-region")
+    page = pages.accounts_index(_load(base_repo))
+    assert page.path == "accounts/index.md"
+    rows = re.findall(r"<tr>\s*<td>(.*?)</tr>", render(page.markdown), flags=re.S)
+    shown = [visible(row).split() for row in rows]
+    assert shown[0][:3] == ["艾克美银行", "(Acme", "Bank)"]
+    assert shown[0][3:9] == ["acme", "Key", "银行", "(Banking)", "北区", "(North)"]
+    assert "金融大客户部" in shown[0]
+    assert shown[1][:5] == ["Zeta", "Power", "zeta-power", "SMB", "能源"]
+    assert "南区" in shown[1]
+
+
+def test_accounts_page_shows_hostile_names_as_text(base_repo: Path) -> None:
+    data = base_repo / "data"
+    _write_yaml(data / "accounts" / "acme" / "account.yaml", {"name": {"en": HOSTILE[0], "zh": HOSTILE[1]}})
+    _write_yaml(data / "teams" / "finance-key-accounts.yaml", {"name": {"en": HOSTILE[2]}})
+    taxonomy = yaml.safe_load((data / "taxonomy.yaml").read_text(encoding="utf-8"))
+    taxonomy["industries"][0]["name"] = {"en": HOSTILE[3]}
+    (data / "taxonomy.yaml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
+    rendered = render(pages.accounts_index(_load(base_repo)).markdown)
+    body = rendered.split("<tbody>", 1)[1]
+    assert_no_markup(body, allowed=("table", "tbody", "tr", "td"))
+    text = visible(body)
+    assert f"{HOSTILE[1]} ({HOSTILE[0]})" in text
+    assert HOSTILE[2] in text
+    assert HOSTILE[3] in text
+
+
+def test_accounts_page_is_sorted_and_deterministic(base_repo: Path) -> None:
+    _add_account(base_repo, "b-bank", "Beta", "smb", "south-region")
+    _add_account(base_repo, "a-bank", "alpha", "smb", "south-region")
+    playbook = _load(base_repo)
+    first = pages.accounts_index(playbook).markdown
+    playbook.accounts.reverse()
+    playbook.teams.reverse()
+    assert pages.accounts_index(playbook).markdown == first
+    rows = first.split("| --- |", 1)[1].splitlines()[1:]
+    order = [row.split("|")[2].strip() for row in rows if row.startswith("| ")]
+    assert order == ["acme", "a\\-bank", "b\\-bank"]
+    assert "3 accounts: 1 Key, 2 SMB." in first
+
+
+def test_accounts_page_without_accounts(base_repo: Path) -> None:
+    playbook = _load(base_repo)
+    playbook.accounts.clear()
+    assert "There are no named accounts yet." in pages.accounts_index(playbook).markdown
+
+
+def test_accounts_page_holds_no_personal_data_for_either_audience(base_repo: Path) -> None:
+    playbook = _load(base_repo)
+    for audience in pages.AUDIENCES:
+        text = pages.accounts_index(playbook, audience).markdown
+        assert "赵雷" not in text and "Zhao" not in text
+
+
+# --- the rule reference -----------------------------------------------------------------
+
+
+def test_every_rule_code_has_a_stable_anchor_on_its_family_page() -> None:
+    generated = {page.path: page for page in pages.rule_pages(RULES)}
+    for code, rule in RULES.items():
+        page = generated[pages.family_page(code)]
+        assert f"## {code} {rule.name} {{ #{code.lower()} }}" in page.markdown
+        assert f'id="{code.lower()}"' in render(page.markdown)
+
+
+def test_rule_index_links_every_code_to_an_anchor_that_exists() -> None:
+    generated = {page.path: render(page.markdown) for page in pages.rule_pages(RULES)}
+    links = re.findall(r'href="([a-z]+\.md)#([a-z0-9-]+)"', generated[pages.RULES_INDEX])
+    assert sorted(anchor.upper() for _, anchor in links) == sorted(RULES)
+    for target, anchor in links:
+        assert f'id="{anchor}"' in generated[f"rules/{target}"]
+
+
+def test_rule_pages_carry_the_four_sections_without_test_annotations() -> None:
+    for page in pages.rule_pages(RULES)[1:]:
+        codes = re.findall(r"^## (\S+) ", page.markdown, flags=re.M)
+        for section in ("What it does", "Why is this bad?", "Example", "Use instead"):
+            assert page.markdown.count(f"### {section} ") == len(codes), (page.path, section)
+        assert "# expect:" not in page.markdown
+
+
+def test_rule_pages_are_deterministic() -> None:
+    reordered = dict(reversed(list(RULES.items())))
+    assert pages.rule_pages(RULES) == pages.rule_pages(reordered)
+
+
+def test_generated_pages_are_byte_for_byte_stable(base_repo: Path) -> None:
+    first = pages.generate(_load(base_repo), RULES, "internal")
+    second = pages.generate(_load(base_repo), RULES, "internal")
+    assert [page.markdown.encode() for page in first] == [page.markdown.encode() for page in second]
+    assert len({page.path for page in first}) == len(first)
