@@ -55,11 +55,17 @@ _SECTION_IDS = {section: re.sub(r"[^a-z]+", "-", section.lower()).strip("-") for
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes under the docs folder, its navigation title, its text."""
+    """A generated page: where it goes under the docs folder, its navigation title, its text.
+
+    Pages with ``in_nav`` false (one per account, team or person) are reached through index
+    pages and search; listing thousands of them in the navigation would make every page of
+    the site carry them all.
+    """
 
     path: str
     title: str
     markdown: str
+    in_nav: bool = True
 
 
 def generate(playbook: Playbook, rules: Mapping[str, Rule], audience: Audience = "internal") -> list[Page]:

@@ -99,9 +99,28 @@ def staged_config(
     theme = staged.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         staged["theme"] = {**theme, "custom_dir": str((root / theme["custom_dir"]).resolve())}
+    pages = list(pages)
     if isinstance(staged.get("nav"), list):
         staged["nav"] = [*staged["nav"], *generated_nav(pages)]
+    patterns = not_in_nav(pages)
+    if patterns:
+        existing = str(staged.get("not_in_nav") or "")
+        staged["not_in_nav"] = "\n".join(filter(None, [existing, *patterns]))
     return staged
+
+
+def not_in_nav(pages: list[Page]) -> list[str]:
+    """Patterns (gitignore style, as MkDocs reads them) for the pages left out of the nav.
+
+    One pattern per folder, with the folder's navigation pages excepted, so that the list
+    stays short however many pages a folder holds.
+    """
+    folders = sorted({page.path.rsplit("/", 1)[0] for page in pages if not page.in_nav and "/" in page.path})
+    patterns = []
+    for folder in folders:
+        patterns.append(f"/{folder}/*.md")
+        patterns += [f"!/{page.path}" for page in pages if page.in_nav and page.path.rsplit("/", 1)[0] == folder]
+    return patterns
 
 
 def generated_nav(pages: Iterable[Page]) -> list[dict[str, Any]]:
@@ -112,7 +131,8 @@ def generated_nav(pages: Iterable[Page]) -> list[dict[str, Any]]:
     """
     sections: dict[str, list[Page]] = {}
     for page in pages:
-        sections.setdefault(_top(page.path), []).append(page)
+        if page.in_nav:
+            sections.setdefault(_top(page.path), []).append(page)
     entries: list[dict[str, Any]] = []
     for grouped in sections.values():
         first, rest = grouped[0], grouped[1:]
