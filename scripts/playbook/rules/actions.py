@@ -113,10 +113,11 @@ def weak_relationship_without_action(playbook: Playbook, as_of: date) -> Iterato
     """The latest assessment shows a weak relationship that no open action addresses.
 
     ## What it does
-    Looks at each account's latest assessment (not dated in the future). For a relationship
-    dimension scored 0 or below (neutral or opposing), checks that a planned or in-progress
-    action names that `dimension`; for a contact at -1 (opposes us), that one names that
-    `contact`.
+    Looks at each account's latest assessment (not dated in the future), for accounts whose
+    tier does not treat contacts and relationships (the ECM management line) as optional.
+    For a relationship dimension scored 0 or below (neutral or opposing), checks that a
+    planned or in-progress action names that `dimension`; for a contact at -1 (opposes us),
+    that one names that `contact`.
 
     ## Why is this bad?
     Assessments exist to drive action: the check in plan, do, check, act. A weak spot that
@@ -146,6 +147,9 @@ def weak_relationship_without_action(playbook: Playbook, as_of: date) -> Iterato
     ```
     """
     for account in playbook.accounts:
+        tier = playbook.tier_of(account.model)
+        if tier is None or tier.management_lines.get("ecm", "optional") == "optional":
+            continue
         latest = latest_assessment(playbook, account, as_of)
         if latest is None:
             continue

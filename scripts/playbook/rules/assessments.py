@@ -162,9 +162,10 @@ def satisfaction_gap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """The customer perceives far less than they expect, and the FR has no action to close the gap.
 
     ## What it does
-    Looks at each account's latest assessment. When the satisfaction `perception` falls
-    short of `expectation` by 2 points or more, checks that the account has a planned or
-    in-progress action owned by one of its FRs.
+    Looks at each account's latest assessment, for accounts whose tier does not treat
+    customer service (the CSM management line) as optional. When the satisfaction
+    `perception` falls short of `expectation` by 2 points or more, checks that the account
+    has a planned or in-progress action owned by one of its FRs.
 
     ## Why is this bad?
     Satisfaction is what the customer expected against what they got. A wide gap is the
@@ -189,6 +190,9 @@ def satisfaction_gap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     for account in playbook.accounts:
+        tier = playbook.tier_of(account.model)
+        if tier is None or tier.management_lines.get("csm", "optional") == "optional":
+            continue
         latest = latest_assessment(playbook, account, as_of)
         if latest is None or latest.model.satisfaction is None:
             continue
