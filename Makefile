@@ -1,12 +1,13 @@
 # The two set-up commands of the README, and a few more for development.
-# Everything installs into .venv from the package registries; nothing else is fetched.
+# Everything installs into .venv from the package registries, and Chromium (for the browser
+# tests) from Debian's; nothing else is fetched.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test lint schemas serve clean
+.PHONY: site test browser lint schemas serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +20,19 @@ site: $(STAMP)
 	$(BIN)/playbook build
 
 ## Run the whole test suite (lint, schema drift, unit, rule, build and browser tests).
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy scripts
 	$(BIN)/playbook schemas --check
 	$(BIN)/python -m pytest -q
+
+## Chromium for the browser tests, from Debian's packages when it is missing (as root, or
+## through sudo). Playwright drives this Chromium; it never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { \
+		sudo=; if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=sudo; fi; \
+		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -72,10 +72,21 @@ def test_build_succeeds_and_says_where(built: Built) -> None:
     assert str(built.site) in built.run.stdout
 
 
-def test_site_has_the_account_list(built: Built) -> None:
-    page = (built.site / "accounts" / "index.html").read_text(encoding="utf-8")
-    assert "艾克美银行 (Acme Bank)" in page
-    assert "金融大客户部 (Finance Key Accounts)" in page
+def test_site_has_the_account_lists_and_pages(built: Built) -> None:
+    index = (built.site / "accounts" / "index.html").read_text(encoding="utf-8")
+    assert 'href="by/industry-banking.html"' in index
+    listing = (built.site / "accounts" / "by" / "industry-banking.html").read_text(encoding="utf-8")
+    assert "艾克美银行 (Acme Bank)" in listing and 'href="../acme.html"' in listing
+    assert "金融大客户部 (Finance Key Accounts)" in listing
+    account = (built.site / "accounts" / "acme.html").read_text(encoding="utf-8")
+    assert 'class="pb-power-map"' in account and 'class="pb-trend"' in account
+    for page in ("index.html", "coverage-matrix.html", "teams/finance-key-accounts.html", "people/amy-ar.html"):
+        assert (built.site / page).is_file(), page
+
+
+def test_pages_out_of_the_nav_are_not_drawn_into_every_page(built: Built) -> None:
+    home = (built.site / "index.html").read_text(encoding="utf-8")
+    assert "accounts/acme.html" not in home.split('class="md-content"', 1)[0]
 
 
 def test_site_has_the_rule_reference_with_an_anchor_per_code(built: Built) -> None:
@@ -132,7 +143,7 @@ def test_data_errors_stop_the_build_before_anything_is_written(tmp_path: Path) -
 
 def test_a_failed_mkdocs_build_is_one_clean_error(tmp_path: Path) -> None:
     root = make_repository(tmp_path / "repo")
-    (root / "docs" / "index.md").write_text("# Home\n\nSee [nowhere](missing.md).\n", encoding="utf-8")
+    (root / "docs" / "guide.md").write_text("# Guide\n\nSee [nowhere](missing.md).\n", encoding="utf-8")
     site = tmp_path / "site"
     result = run("--root", root, "build", "--site-dir", site)
     assert result.code == 2
@@ -239,15 +250,16 @@ def test_missing_mkdocs_yml_is_a_usage_error(tmp_path: Path) -> None:
     assert "mkdocs.yml" in result.stderr
 
 
-def test_the_config_also_builds_in_chinese(tmp_path: Path) -> None:
+def test_the_site_also_builds_in_chinese(tmp_path: Path) -> None:
     root = make_repository(tmp_path / "repo")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  language: en\n" in config
-    (root / "mkdocs.yml").write_text(config.replace("  language: en\n", "  language: zh\n"), encoding="utf-8")
+    (root / "playbook.yaml").write_text("language: zh\n", encoding="utf-8")
     site = tmp_path / "site"
-    result = run("--root", root, "build", "--site-dir", site)
+    result = run("--root", root, "build", "--site-dir", site, "--today", TODAY)
     assert result.code == 0, result.stderr
-    assert '<html lang="zh"' in (site / "index.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in home
+    assert "概览" in home
+    assert "覆盖矩阵" in (site / "coverage-matrix.html").read_text(encoding="utf-8")
 
 
 def test_sources_fingerprint_follows_data_docs_and_config(tmp_path: Path) -> None:

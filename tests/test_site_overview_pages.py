@@ -85,7 +85,7 @@ def test_every_page_is_there_and_people_pages_stay_out_of_the_nav(base_repo: Pat
     pages = pages_of(context_of(base_repo))
     people = {"amy-ar", "nina-lead", "nick-north", "sue-south", "tom-tax", "sam-sr", "fay-fr"}
     assert set(pages) == {
-        "overview.md",
+        "index.md",
         "tiers-reference.md",
         "coverage-matrix.md",
         "relationships-heatmap.md",
@@ -93,14 +93,14 @@ def test_every_page_is_there_and_people_pages_stay_out_of_the_nav(base_repo: Pat
         *(f"people/{person}.md" for person in people),
     }
     assert [page.path for page in pages.values() if page.in_nav][:5] == [
-        "overview.md",
+        "index.md",
         "tiers-reference.md",
         "coverage-matrix.md",
         "relationships-heatmap.md",
         "people/index.md",
     ]
     assert not any(page.in_nav for path, page in pages.items() if path.startswith("people/") and "index" not in path)
-    assert pages["overview.md"].title == "Overview"
+    assert pages["index.md"].title == "Overview"
     assert pages["people/amy-ar.md"].title == "陈艾米 (Amy Chen)"
 
 
@@ -153,7 +153,7 @@ def test_links_resolve_to_pages_and_anchors(base_repo: Path) -> None:
 def test_a_broken_link_would_be_caught(base_repo: Path) -> None:
     context = context_of(base_repo)
     pages = pages_of(context)
-    pages["overview.md"] = Page("overview.md", "x", "[gone](teams/nobody.md) [anchor](rules/cov.md#cov999)\n")
+    pages["index.md"] = Page("index.md", "x", "[gone](teams/nobody.md) [anchor](rules/cov.md#cov999)\n")
     with pytest.raises(AssertionError, match=r"nobody\.md"):
         assert_links_resolve(context, pages)
 
@@ -164,7 +164,7 @@ def test_a_broken_link_would_be_caught(base_repo: Path) -> None:
 def test_overview_counts_by_tier_industry_and_region(base_repo: Path) -> None:
     write_account(base_repo, "beta", tier="strategic", region="south")
     write_account(base_repo, "gamma", industry="energy", owner="south-region", tier="smb", region="south")
-    text = pages_of(context_of(base_repo))["overview.md"].markdown
+    text = pages_of(context_of(base_repo))["index.md"].markdown
     assert "| [Strategic](tiers-reference.md#tier-strategic) | 1 |" in text
     assert "| [Key](tiers-reference.md#tier-key) | 1 |" in text
     assert "| [SMB](tiers-reference.md#tier-smb) | 1 |" in text
@@ -187,7 +187,7 @@ def test_overview_health_links_stale_and_overdue_accounts(base_repo: Path) -> No
         raw=False,
     )
     context = context_of(base_repo)
-    text = pages_of(context)["overview.md"].markdown
+    text = pages_of(context)["index.md"].markdown
     assert "| [Stale assessments](rules/asm.md#asm002) (ASM002) | 1 |" in text
     assert "| [Overdue actions](rules/act.md#act001) (ACT001) | 2 |" in text
     stale = text.split("### Stale assessments")[1].split("###")[0]
@@ -204,12 +204,12 @@ def test_overview_names_an_account_that_did_not_load_without_linking_it(base_rep
     folder = base_repo / "data/accounts/broken"
     folder.mkdir()
     (folder / "account.yaml").write_text("id: broken\nname: {en: Broken}\n", encoding="utf-8")
-    text = pages_of(context_of(base_repo))["overview.md"].markdown
+    text = pages_of(context_of(base_repo))["index.md"].markdown
     assert "broken" in text and "accounts/broken.md" not in text
 
 
 def test_overview_is_clean_on_clean_data(base_repo: Path) -> None:
-    text = pages_of(context_of(base_repo))["overview.md"].markdown
+    text = pages_of(context_of(base_repo))["index.md"].markdown
     assert "| Errors | 0 |" in text and "The data passes every check." in text
 
 
@@ -403,7 +403,7 @@ def test_hostile_names_are_shown_as_text_on_every_page(base_repo: Path, language
     assert not any(finding.rule.startswith(("SCH", "YAML")) for finding in context.findings)
     pages = pages_of(context)
     for path in (
-        "overview.md",
+        "index.md",
         "tiers-reference.md",
         "coverage-matrix.md",
         "relationships-heatmap.md",
@@ -435,9 +435,9 @@ def test_chinese_labels(base_repo: Path) -> None:
         write_account(base_repo, account_id)
     (base_repo / "data/teams/south-region.yaml").unlink()
     pages = pages_of(context_of(base_repo, language="zh"))
-    assert pages["overview.md"].title == "概览"
-    assert pages["overview.md"].markdown.startswith("# 概览\n")
-    assert "## 按分级统计客户" in pages["overview.md"].markdown
+    assert pages["index.md"].title == "概览"
+    assert pages["index.md"].markdown.startswith("# 概览\n")
+    assert "## 按分级统计客户" in pages["index.md"].markdown
     assert pages["tiers-reference.md"].markdown.startswith("# 客户分级参考\n")
     assert "| 评估周期 | 每 90 天 |" in pages["tiers-reference.md"].markdown
     assert "● 关键" in pages["tiers-reference.md"].markdown
@@ -529,7 +529,7 @@ def big_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Page]:
 def test_pages_stay_small_at_ten_thousand_accounts(big_pages: dict[str, Page]) -> None:
     sizes = {path: len(page.markdown.encode("utf-8")) for path, page in big_pages.items()}
     for path in (
-        "overview.md",
+        "index.md",
         "tiers-reference.md",
         "coverage-matrix.md",
         "relationships-heatmap.md",
@@ -542,7 +542,7 @@ def test_pages_stay_small_at_ten_thousand_accounts(big_pages: dict[str, Page]) -
 
 
 def test_big_lists_say_how_many_more(big_pages: dict[str, Page]) -> None:
-    overview = big_pages["overview.md"].markdown
+    overview = big_pages["index.md"].markdown
     stale = overview.split("### Stale assessments")[1].split("###")[0]
     assert stale.count("](accounts/") == 50 and "and 9950 more" in stale
     assert "| [TRI001](rules/tri.md#tri001) | error | 10000 |" in overview
@@ -560,5 +560,5 @@ def test_big_lists_say_how_many_more(big_pages: dict[str, Page]) -> None:
 
 
 def test_the_big_coverage_page_renders_under_two_megabytes(big_pages: dict[str, Page]) -> None:
-    for path in ("coverage-matrix.md", "overview.md", "people/index.md"):
+    for path in ("coverage-matrix.md", "index.md", "people/index.md"):
         assert len(render(big_pages[path].markdown).encode("utf-8")) < 2_000_000, path

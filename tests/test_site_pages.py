@@ -14,7 +14,10 @@ import yaml
 from playbook import repository
 from playbook.repository import Playbook
 from playbook.rules import RULES
-from playbook.site import escape, pages
+from playbook.site import accounts_index, escape, pages
+from playbook.site.context import AUDIENCES, Language
+from playbook.site.generate import generate
+from tests.site_markdown import context as site_context
 
 PROJECT = Path(__file__).resolve().parent.parent
 HOSTILE = [
@@ -133,60 +136,75 @@ def _add_account(root: Path, account_id: str, name: str, tier: str, owner: str) 
     (folder / "account.yaml").write_text(yaml.safe_dump(account, allow_unicode=True), encoding="utf-8")
 
 
-def test_accounts_page_lists_every_account_with_its_coverage(base_repo: Path) -> None:
+def _account_pages(root: Path, language: Language = "en") -> dict[str, pages.Page]:
+    return {page.path: page for page in accounts_index.pages(site_context(root, language=language))}
+
+
+def test_accounts_index_counts_by_industry_and_tier_and_links_the_lists(base_repo: Path) -> None:
     _add_account(base_repo, "zeta-power", "Zeta Power", "smb", "south-region")
-    page = pages.accounts_index(_load(base_repo))
-    assert page.path == "accounts/index.md"
-    rows = re.findall(r"<tr>\s*<td>(.*?)</tr>", render(page.markdown), flags=re.S)
-    shown = [visible(row).split() for row in rows]
-    assert shown[0][:3] == ["艾克美银行", "(Acme", "Bank)"]
-    assert shown[0][3:9] == ["acme", "Key", "银行", "(Banking)", "北区", "(North)"]
-    assert "金融大客户部" in shown[0]
-    assert shown[1][:5] == ["Zeta", "Power", "zeta-power", "SMB", "能源"]
-    assert "南区" in shown[1]
+    generated = _account_pages(base_repo)
+    index = generated["accounts/index.md"]
+    assert "| [银行 \\(Banking\\)](by/industry-banking.md) | 1 | 0 | 1 |" in index.markdown
+    assert "| [能源 \\(Energy\\)](by/industry-energy.md) | 0 | 1 | 1 |" in index.markdown
+    assert "| **Total** | 1 | 1 | 2 |" in index.markdown
+    banking = generated["accounts/by/industry-banking.md"]
+    assert not banking.in_nav
+    rows = re.findall(r"<tr>\s*<td>(.*?)</tr>", render(banking.markdown), flags=re.S)
+    assert len(rows) == 1
+    assert 'href="../acme.md"' in rows[0] and "艾克美银行 (Acme Bank)" in visible(rows[0])
+    assert 'href="../../teams/finance-key-accounts.md"' in rows[0]
 
 
-def test_accounts_page_shows_hostile_names_as_text(base_repo: Path) -> None:
+def test_accounts_lists_show_hostile_names_as_text(base_repo: Path) -> None:
     data = base_repo / "data"
     _write_yaml(data / "accounts" / "acme" / "account.yaml", {"name": {"en": HOSTILE[0], "zh": HOSTILE[1]}})
     _write_yaml(data / "teams" / "finance-key-accounts.yaml", {"name": {"en": HOSTILE[2]}})
     taxonomy = yaml.safe_load((data / "taxonomy.yaml").read_text(encoding="utf-8"))
     taxonomy["industries"][0]["name"] = {"en": HOSTILE[3]}
     (data / "taxonomy.yaml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
-    rendered = render(pages.accounts_index(_load(base_repo)).markdown)
-    body = rendered.split("<tbody>", 1)[1]
-    assert_no_markup(body, allowed=("table", "tbody", "tr", "td"))
+    generated = _account_pages(base_repo)
+    for page in generated.values():
+        rendered = render(page.markdown)
+        assert (
+            "<img" not in rendered
+            and "<script" not in rendered
+            and "javascript:" not in rendered.replace("javascript:alert(1))", "")
+        )
+    body = render(generated["accounts/by/industry-banking.md"].markdown).split("<tbody>", 1)[1]
     text = visible(body)
     assert f"{HOSTILE[1]} ({HOSTILE[0]})" in text
     assert HOSTILE[2] in text
-    assert HOSTILE[3] in text
+    assert HOSTILE[3] in visible(render(generated["accounts/index.md"].markdown))
 
 
-def test_accounts_page_is_sorted_and_deterministic(base_repo: Path) -> None:
+def test_accounts_lists_are_sorted_and_deterministic(base_repo: Path) -> None:
     _add_account(base_repo, "b-bank", "Beta", "smb", "south-region")
     _add_account(base_repo, "a-bank", "alpha", "smb", "south-region")
-    playbook = _load(base_repo)
-    first = pages.accounts_index(playbook).markdown
-    playbook.accounts.reverse()
-    playbook.teams.reverse()
-    assert pages.accounts_index(playbook).markdown == first
-    rows = first.split("| --- |", 1)[1].splitlines()[1:]
-    order = [row.split("|")[2].strip() for row in rows if row.startswith("| ")]
-    assert order == ["acme", "a\\-bank", "b\\-bank"]
-    assert "3 accounts: 1 Key, 2 SMB." in first
+    context = site_context(base_repo)
+    first = [page.markdown for page in accounts_index.pages(context)]
+    context.playbook.accounts.reverse()
+    context.playbook.teams.reverse()
+    assert [page.markdown for page in accounts_index.pages(context)] == first
+    energy = next(text for text in first if text.startswith("# 能源"))
+    assert energy.index("(../a-bank.md)") < energy.index("(../b-bank.md)")
 
 
-def test_accounts_page_without_accounts(base_repo: Path) -> None:
-    playbook = _load(base_repo)
-    playbook.accounts.clear()
-    assert "There are no named accounts yet." in pages.accounts_index(playbook).markdown
+def test_accounts_index_without_accounts(base_repo: Path) -> None:
+    context = site_context(base_repo)
+    context.playbook.accounts.clear()
+    (page,) = accounts_index.pages(context)
+    assert "There are no named accounts yet." in page.markdown
 
 
-def test_accounts_page_holds_no_personal_data_for_either_audience(base_repo: Path) -> None:
-    playbook = _load(base_repo)
-    for audience in pages.AUDIENCES:
-        text = pages.accounts_index(playbook, audience).markdown
-        assert "赵雷" not in text and "Zhao" not in text
+def test_accounts_index_in_chinese(base_repo: Path) -> None:
+    index = _account_pages(base_repo, language="zh")["accounts/index.md"]
+    assert index.title == "客户" and "| **合计** |" in index.markdown
+
+
+def test_accounts_lists_hold_no_personal_data_for_either_audience(base_repo: Path) -> None:
+    for audience in AUDIENCES:
+        for page in accounts_index.pages(site_context(base_repo, audience=audience)):
+            assert "赵雷" not in page.markdown and "Zhao" not in page.markdown
 
 
 # --- the rule reference -----------------------------------------------------------------
@@ -222,7 +240,7 @@ def test_rule_pages_are_deterministic() -> None:
 
 
 def test_generated_pages_are_byte_for_byte_stable(base_repo: Path) -> None:
-    first = pages.generate(_load(base_repo), RULES, "internal")
-    second = pages.generate(_load(base_repo), RULES, "internal")
+    first = generate(site_context(base_repo), RULES)
+    second = generate(site_context(base_repo), RULES)
     assert [page.markdown.encode() for page in first] == [page.markdown.encode() for page in second]
     assert len({page.path for page in first}) == len(first)

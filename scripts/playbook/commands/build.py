@@ -10,8 +10,9 @@ from pathlib import Path
 from playbook.commands.options import add_as_of, require_repository
 from playbook.findings import Finding
 from playbook.reporters import REPORTERS, Summary
-from playbook.rules import RULES
-from playbook.site import engine, pages, staging
+from playbook.site import engine, staging
+from playbook.site.context import AUDIENCES
+from playbook.site.generate import site_pages
 from playbook.validation import Validation, validate
 
 SITE = "site"
@@ -36,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     parser.add_argument(
         "--audience",
-        choices=pages.AUDIENCES,
+        choices=AUDIENCES,
         default="internal",
         help="internal (default), or public: leave out personal data such as contacts and relationship scores",
     )
@@ -53,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if validation.errors:
         sys.stderr.write("nothing was built: fix the errors above first\n")
         return 1
-    generated = pages.generate(validation.playbook, RULES, args.audience)
+    generated, language = site_pages(validation, args.audience, args.today)
     with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:
-        config = staging.stage(root, Path(temporary), generated)
+        config = staging.stage(root, Path(temporary), generated, language=language)
         engine.build(config, args.today)
         staging.publish(Path(temporary) / staging.STAGED_SITE, site_dir)
     sys.stdout.write(f"built the {args.audience} site in {site_dir}\n")

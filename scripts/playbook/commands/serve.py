@@ -11,8 +11,8 @@ from pathlib import Path
 from playbook.commands.build import report_findings
 from playbook.commands.options import require_repository
 from playbook.errors import PlaybookError
-from playbook.rules import RULES
-from playbook.site import engine, pages, staging
+from playbook.site import engine, staging
+from playbook.site.generate import site_pages
 from playbook.validation import validate
 
 _ADDRESS = re.compile(r"^[A-Za-z0-9.\-\[\]:]+:[0-9]{1,5}$")
@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as temporary:
         folder = Path(temporary)
-        config = staging.stage(root, folder, pages.generate(validation.playbook, RULES))
+        generated, language = site_pages(validation, "internal")
+        config = staging.stage(root, folder, generated, language=language)
         seen = staging.sources(root)
 
         def restage() -> None:
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
                 sys.stderr.write("the data has errors: the preview keeps the last good pages\n")
                 return
             try:
-                staging.stage(root, folder, pages.generate(latest.playbook, RULES))
+                generated, language = site_pages(latest, "internal")
+                staging.stage(root, folder, generated, language=language)
             except PlaybookError as error:
                 sys.stderr.write(f"playbook: error: {error}\n")
 

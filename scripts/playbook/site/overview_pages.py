@@ -19,7 +19,8 @@ from playbook.site.escape import cell
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 
-PATH = "overview.md"
+#: The overview is the site's home page.
+PATH = "index.md"
 #: How many accounts the findings-by-rule table names per rule.
 ACCOUNTS_PER_RULE = 5
 STALE = "ASM002"
@@ -33,9 +34,10 @@ LABELS: LabelTable = {
         "概览。名单客户：{accounts} 个；团队：{teams} 个；人员：{people} 名。未点名的客户归其所在区域的区域团队负责。",
     ),
     "see_also": (
-        "See also the [tier reference](tiers-reference.md), the [coverage matrix](coverage-matrix.md), the"
+        "New here? Start with [about this playbook](guide.md). See also the [tier reference](tiers-reference.md),"
+        " the [coverage matrix](coverage-matrix.md), the"
         " [relationship heat map](relationships-heatmap.md) and [people](people/index.md).",
-        "另见[客户分级参考](tiers-reference.md)、[覆盖矩阵](coverage-matrix.md)、[客户关系热力图]"
+        "初次使用？请先阅读[关于本手册](guide.md)。另见[客户分级参考](tiers-reference.md)、[覆盖矩阵](coverage-matrix.md)、[客户关系热力图]"
         "(relationships-heatmap.md)与[人员](people/index.md)。",
     ),
     "by_tier": ("Accounts by tier", "按分级统计客户"),

@@ -9,21 +9,11 @@ carries a date or a time, so the same data gives the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
-from playbook.models.common import Name
-from playbook.models.taxonomy import Term
-from playbook.models.tiers import Tier
-from playbook.repository import Playbook
 from playbook.rules.registry import SECTIONS, Rule
-from playbook.site.escape import cell, inline
-
-Audience = Literal["internal", "public"]
-#: Who a site is for. ``public`` leaves out personal data: contacts, relationship scores and
-#: assessment notes.
-AUDIENCES: tuple[Audience, ...] = ("internal", "public")
+from playbook.site.escape import cell
 
 ACCOUNTS_INDEX = "accounts/index.md"
 RULES_INDEX = "rules/index.md"
@@ -45,6 +35,7 @@ FAMILY_TITLES: dict[str, str] = {
     "PLAN": "Account plans",
     "LOAD": "Account load",
     "TEAM": "Teams",
+    "GATE": "Pull-request gate",
 }
 #: Families in the order a file meets them: read, shape-checked, then the cross-file rules.
 _FAMILY_ORDER = ("YAML", "FILE", "SCH")
@@ -66,88 +57,6 @@ class Page:
     title: str
     markdown: str
     in_nav: bool = True
-
-
-def generate(playbook: Playbook, rules: Mapping[str, Rule], audience: Audience = "internal") -> list[Page]:
-    """Every generated page, each section's index first."""
-    return [accounts_index(playbook, audience), *rule_pages(rules)]
-
-
-# --- accounts -------------------------------------------------------------------------
-
-
-def accounts_index(playbook: Playbook, audience: Audience = "internal") -> Page:
-    """The list of named accounts with tier, industry, region and owning team.
-
-    The list holds no personal data, so both audiences see the same page.
-    """
-    tiers: dict[str, Tier] = {}
-    for defined in playbook.tiers.model.tiers if playbook.tiers else []:
-        tiers.setdefault(defined.id, defined)
-    taxonomy = playbook.taxonomy.model if playbook.taxonomy else None
-    industries = _terms(taxonomy.industries if taxonomy else [])
-    regions = _terms(taxonomy.regions if taxonomy else [])
-    teams: dict[str, Name] = {}
-    for team in playbook.teams:
-        teams.setdefault(team.model.id, team.model.name)
-    unranked = 1 + max((tier.rank for tier in tiers.values()), default=0)
-
-    def order(account_id: str, name: Name, tier_id: str) -> tuple[int, str, str]:
-        tier = tiers.get(tier_id)
-        return (tier.rank if tier else unranked, str(name).casefold(), account_id)
-
-    accounts = sorted(
-        (account.model for account in playbook.accounts),
-        key=lambda account: order(account.id, account.name, account.tier),
-    )
-    lines = [
-        "# Accounts",
-        "",
-        "Every named account, from the top tier down. A customer that is not listed here belongs to",
-        "the regional team of its region.",
-        "",
-    ]
-    if not accounts:
-        lines.append("There are no named accounts yet.")
-        return Page(ACCOUNTS_INDEX, "Accounts", "\n".join(lines) + "\n")
-    lines.append(_tier_counts([account.tier for account in accounts], tiers))
-    lines += [
-        "",
-        "| Account | Id | Tier | Industry | Region | Owning team |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for account in accounts:
-        tier = tiers.get(account.tier)
-        row = (
-            str(account.name),
-            account.id,
-            str(tier.name) if tier else account.tier,
-            str(industries.get(account.industry, account.industry)),
-            str(regions.get(account.region, account.region)),
-            str(teams.get(account.owner, account.owner)),
-        )
-        lines.append("| " + " | ".join(cell(value) for value in row) + " |")
-    return Page(ACCOUNTS_INDEX, "Accounts", "\n".join(lines) + "\n")
-
-
-def _terms(terms: Iterable[Term]) -> dict[str, Name]:
-    found: dict[str, Name] = {}
-    for term in terms:
-        found.setdefault(term.id, term.name)
-    return found
-
-
-def _tier_counts(tier_ids: list[str], tiers: Mapping[str, Tier]) -> str:
-    """``3 accounts: 1 Strategic, 2 Key.``, in the order the tier ids come."""
-    counts: dict[str, int] = {}
-    for tier_id in tier_ids:
-        counts[tier_id] = counts.get(tier_id, 0) + 1
-    parts = []
-    for tier_id, count in counts.items():
-        tier = tiers.get(tier_id)
-        parts.append(f"{count} {inline(tier.name if tier else tier_id)}")
-    total = len(tier_ids)
-    return f"{total} account{'' if total == 1 else 's'}: {', '.join(parts)}."
 
 
 # --- rules ------------------------------------------------------------------------------

@@ -55,7 +55,9 @@ def docs_folder(root: Path, config: dict[str, Any]) -> Path:
     return (root / str(config.get("docs_dir") or "docs")).resolve()
 
 
-def stage(root: Path, staging: Path, pages: list[Page], site_dir: Path | None = None) -> Path:
+def stage(
+    root: Path, staging: Path, pages: list[Page], site_dir: Path | None = None, language: str | None = None
+) -> Path:
     """Write (or bring up to date) the staging folder; return the staged config's path.
 
     Staging again into the same folder rewrites only what changed and removes what is gone,
@@ -67,7 +69,9 @@ def stage(root: Path, staging: Path, pages: list[Page], site_dir: Path | None = 
     generated = {page.path for page in pages}
     folders = {_top(page.path) for page in pages if "/" in page.path}
     for path in files:
-        if path in generated or ("/" in path and _top(path) in folders):
+        if path in generated:
+            raise PlaybookError(f"{_shown(root, docs)}/{path} would replace a page the build generates: rename it")
+        if "/" in path and _top(path) in folders:
             raise PlaybookError(
                 f"{_shown(root, docs)}/{path} is in a place reserved for generated pages "
                 f"({', '.join(f'{folder}/' for folder in sorted(folders))}): move it elsewhere"
@@ -76,6 +80,8 @@ def stage(root: Path, staging: Path, pages: list[Page], site_dir: Path | None = 
     staged_docs = staging / STAGED_DOCS
     sync(staged_docs, files)
     staged = staged_config(root, config, staged_docs, site_dir or staging / STAGED_SITE, pages)
+    if language is not None and isinstance(staged.get("theme"), dict):
+        staged["theme"] = {**staged["theme"], "language": language}
     target = staging / CONFIG
     text = yaml.safe_dump(staged, sort_keys=False, allow_unicode=True, width=120)
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
@@ -101,12 +107,24 @@ def staged_config(
         staged["theme"] = {**theme, "custom_dir": str((root / theme["custom_dir"]).resolve())}
     pages = list(pages)
     if isinstance(staged.get("nav"), list):
-        staged["nav"] = [*staged["nav"], *generated_nav(pages)]
+        listed = set(_nav_paths(staged["nav"]))
+        staged["nav"] = [*staged["nav"], *generated_nav(page for page in pages if page.path not in listed)]
     patterns = not_in_nav(pages)
     if patterns:
         existing = str(staged.get("not_in_nav") or "")
         staged["not_in_nav"] = "\n".join(filter(None, [existing, *patterns]))
     return staged
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path a configured nav names."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    return []
 
 
 def not_in_nav(pages: list[Page]) -> list[str]:

@@ -1,0 +1,338 @@
+"""One page per account: coverage, the iron triangle, the plan, the pipeline, relationships, actions.
+
+The page's front matter carries the account's tier, industry and region as tags. A public
+site leaves out everything about the customer's people: the contacts, their levels, the
+relationship scores, satisfaction and the assessment notes (see ``account_relationships``),
+the contact an action aims at, and the findings' messages, which may quote them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import date
+
+from playbook.findings import Finding, Severity
+from playbook.models import Account
+from playbook.models.account import OPEN_ACTION_STATUSES, Action, Opportunity
+from playbook.models.common import TRIANGLE_ROLES
+from playbook.models.taxonomy import Stage
+from playbook.repository import Sourced
+from playbook.site import account_relationships
+from playbook.site.context import SiteContext
+from playbook.site.directory import Directory, rule_link, sort_key
+from playbook.site.escape import cell, inline, text
+from playbook.site.front_matter import front_matter
+from playbook.site.labels import LabelTable, label
+from playbook.site.pages import Page
+
+LABELS: LabelTable = {
+    "lifecycle": ("Lifecycle stage", "客户阶段"),
+    "breaking_in": ("Breaking in", "破冰期"),
+    "growth": ("Growth", "成长期"),
+    "mature": ("Mature", "成熟期"),
+    "exception": ("Tier exception", "分级例外"),
+    "exception_text": ("{reason} (approved by {approver} on {approved})", "{reason}（{approver} 于 {approved} 批准）"),
+    "exception_expiring": (
+        "{reason} (approved by {approver} on {approved}; review by {expires})",
+        "{reason}（{approver} 于 {approved} 批准；{expires} 前复核）",
+    ),
+    "credit": ("credit {credit}", "业绩双算 {credit}"),
+    "iron_triangle": ("Iron triangle", "铁三角"),
+    "role": ("Role", "角色"),
+    "person": ("Person", "人员"),
+    "plan": ("Account plan", "客户规划"),
+    "goals": ("Goals", "目标"),
+    "year": ("Year", "年份"),
+    "goal": ("Goal", "目标"),
+    "perspective": ("Perspective", "平衡计分卡维度"),
+    "target": ("Target", "衡量标准"),
+    "financial": ("Financial", "财务"),
+    "customer": ("Customer", "客户"),
+    "internal_process": ("Internal process", "内部流程"),
+    "learning": ("Learning and growth", "学习与成长"),
+    "wallet": ("Share-of-wallet plan", "份额提升计划"),
+    "share": ("Share of wallet", "钱包份额"),
+    "breakthroughs": ("Breakthroughs", "新产品突破"),
+    "opportunities": ("Opportunities", "机会点"),
+    "amounts_in": ("Amounts in {unit}.", "金额单位：{unit}。"),
+    "id": ("Id", "编号"),
+    "opportunity": ("Opportunity", "机会点"),
+    "product": ("Product", "产品"),
+    "overlay": ("Overlay team", "协同团队"),
+    "close": ("Expected close", "预计成交"),
+    "amount": ("Amount", "金额"),
+    "stage_total": ("Total", "小计"),
+    "pipeline_total": ("Total of all stages: {amount} {unit}", "各阶段合计：{amount} {unit}"),
+    "unknown_stage": ("Stage {stage} (not in the taxonomy)", "阶段 {stage}（不在分类表中）"),
+    "leads": ("Leads", "线索"),
+    "lead_title": ("Lead", "线索"),
+    "received": ("Received", "收到日期"),
+    "status": ("Status", "状态"),
+    "new": ("New", "新建"),
+    "qualified": ("Qualified", "已确认"),
+    "converted": ("Converted", "已转化"),
+    "dropped": ("Dropped", "已放弃"),
+    "planned": ("Planned", "计划中"),
+    "in_progress": ("In progress", "进行中"),
+    "done": ("Done", "已完成"),
+    "actions": ("Action plan", "行动计划"),
+    "action": ("Action", "行动"),
+    "action_owner": ("Owner", "负责人"),
+    "due": ("Due", "截止日期"),
+    "contact": ("Contact", "联系人"),
+    "dimension": ("Dimension", "关系维度"),
+    "overdue": ("overdue", "已逾期"),
+    "overdue_count": ("{count} of them overdue on {as_of}.", "截至 {as_of}，其中 {count} 项已逾期。"),
+    "notes": ("Notes", "备注"),
+    "no_findings": ("No findings concern this account.", "本客户没有检查结果。"),
+    "finding_count": (
+        "Errors: {errors}. Warnings: {warnings}. The messages are shown on internal sites only.",
+        "错误：{errors} 个。警告：{warnings} 个。具体内容仅在内部站点显示。",
+    ),
+}
+
+
+def pages(context: SiteContext) -> list[Page]:
+    """One page per account id, in display order."""
+    directory = Directory(context.playbook)
+    listed = sorted(context.playbook.account_by_id.values(), key=lambda item: sort_key(item.model.name, item.model.id))
+    return [account_page(context, directory, account) for account in listed]
+
+
+def _label(key: str, context: SiteContext, **values: object) -> str:
+    return label(key, context.language, LABELS).format(**values)
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _header(titles: list[str]) -> list[str]:
+    return [_row(cell(title) for title in titles), _row("---" for _ in titles)]
+
+
+def number(value: float) -> str:
+    """An amount or a percentage: thousands separators, at most two decimals, no trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Account]) -> Page:
+    """One account's page."""
+    account = sourced.model
+    assessments = [
+        assessment.model
+        for assessment in context.playbook.assessments_by_account.get(sourced.stem, [])
+        if assessment.model.date <= context.as_of
+    ]
+    tier = directory.tier_by_id.get(account.tier)
+    tags = [
+        str(tier.name) if tier is not None else account.tier,
+        str(directory.industries.get(account.industry, account.industry)),
+        str(directory.regions.get(account.region, account.region)),
+    ]
+    lines = front_matter(str(account.name), tags)
+    lines += [f"# {inline(account.name)}", ""]
+    lines += _facts(context, directory, account)
+    lines += _iron_triangle(context, directory, account)
+    lines += _plan(context, account)
+    lines += _pipeline(context, directory, account)
+    if not context.public:
+        lines += account_relationships.section(context, directory, account, assessments)
+    lines += _actions(context, directory, account)
+    if not context.public and account.notes:
+        lines += [f"## {_label('notes', context)}", "", text(account.notes), ""]
+    lines += _findings(context, sourced.stem)
+    markdown = "\n".join(lines).rstrip("\n") + "\n"
+    return Page(f"accounts/{account.id}.md", str(account.name), markdown, in_nav=False)
+
+
+def _facts(context: SiteContext, directory: Directory, account: Account) -> list[str]:
+    facts = [
+        (label("tier", context.language), directory.tier_name(account.tier)),
+        (label("industry", context.language), directory.industry_name(account.industry)),
+        (label("region", context.language), directory.region_name(account.region)),
+    ]
+    if account.domain is not None:
+        facts.append((label("domain", context.language), directory.domain_name(account.domain)))
+    facts.append((label("owner", context.language), directory.team_link(account.owner, "../")))
+    if account.overlays:
+        overlays = sorted(account.overlays, key=lambda item: sort_key(directory.team_display(item.team), item.team))
+        shown = []
+        for overlay in overlays:
+            details = [_label("credit", context, credit=f"{number(overlay.credit_pct)}%")]
+            if overlay.role:
+                details.append(cell(overlay.role))
+            shown.append(f"{directory.team_link(overlay.team, '../')} ({'; '.join(details)})")
+        facts.append((label("overlays", context.language), ", ".join(shown)))
+    facts.append((_label("lifecycle", context), _label(account.lifecycle, context)))
+    exception = account.exception
+    if exception is not None:
+        said = {
+            "reason": cell(exception.reason),
+            "approver": cell(directory.person_display(exception.approved_by)),
+            "approved": exception.approved_on.isoformat(),
+        }
+        if exception.expires is None:
+            shown_exception = _label("exception_text", context, **said)
+        else:
+            shown_exception = _label("exception_expiring", context, **said, expires=exception.expires.isoformat())
+        facts.append((_label("exception", context), shown_exception))
+    return [*(f"- **{name}:** {value}" for name, value in facts), ""]
+
+
+def _iron_triangle(context: SiteContext, directory: Directory, account: Account) -> list[str]:
+    titles = [_label("role", context), _label("person", context), label("team", context.language)]
+    lines = [f"## {_label('iron_triangle', context)}", "", *_header(titles)]
+    for role in TRIANGLE_ROLES:
+        held = sorted(
+            set(getattr(account.iron_triangle, role)),
+            key=lambda person: sort_key(directory.person_display(person), person),
+        )
+        if not held:
+            lines.append(_row([cell(label(role, context.language)), cell(label("none", context.language)), ""]))
+        for person_id in held:
+            person = directory.people.get(person_id)
+            team = directory.team_link(person.team.model.id, "../") if person is not None else ""
+            lines.append(_row([cell(label(role, context.language)), cell(directory.person_display(person_id)), team]))
+    return [*lines, ""]
+
+
+def _plan(context: SiteContext, account: Account) -> list[str]:
+    if not account.goals and not account.share_of_wallet:
+        return []
+    lines = [f"## {_label('plan', context)}", ""]
+    if account.goals:
+        titles = [_label(key, context) for key in ("year", "goal", "perspective", "target")]
+        lines += [f"### {_label('goals', context)}", "", *_header(titles)]
+        for goal in sorted(account.goals, key=lambda goal: (goal.year, goal.title.casefold(), goal.title)):
+            perspective = _label(goal.perspective, context) if goal.perspective else ""
+            lines.append(_row([str(goal.year), cell(goal.title), cell(perspective), cell(goal.target or "")]))
+        lines.append("")
+    if account.share_of_wallet:
+        titles = [_label(key, context) for key in ("year", "share", "breakthroughs")]
+        lines += [f"### {_label('wallet', context)}", "", *_header(titles)]
+        for share in sorted(account.share_of_wallet, key=lambda share: (share.year, share.share_pct)):
+            breakthroughs = ", ".join(cell(item) for item in share.breakthroughs)
+            lines.append(_row([str(share.year), f"{number(share.share_pct)}%", breakthroughs]))
+        lines.append("")
+    return lines
+
+
+def _pipeline(context: SiteContext, directory: Directory, account: Account) -> list[str]:
+    taxonomy = context.playbook.taxonomy.model if context.playbook.taxonomy else None
+    lines: list[str] = []
+    if account.opportunities:
+        unit = inline(f"{taxonomy.currency} {taxonomy.amount_unit}") if taxonomy else ""
+        lines += [f"## {_label('opportunities', context)}", ""]
+        if unit:
+            lines += [_label("amounts_in", context, unit=unit), ""]
+        stages: dict[str, Stage] = {}
+        for stage in taxonomy.stages if taxonomy else []:
+            stages.setdefault(stage.id, stage)
+        by_stage: dict[str, list[Opportunity]] = {}
+        for opportunity in account.opportunities:
+            by_stage.setdefault(opportunity.stage, []).append(opportunity)
+        ordered = [stage_id for stage_id in stages if stage_id in by_stage]
+        ordered += sorted(stage_id for stage_id in by_stage if stage_id not in stages)
+        for stage_id in ordered:
+            known = stages.get(stage_id)
+            heading = inline(known.name) if known else _label("unknown_stage", context, stage=inline(stage_id))
+            lines += [f"### {heading}", "", *_opportunities(context, directory, by_stage[stage_id])]
+        total = number(sum(opportunity.amount for opportunity in account.opportunities))
+        lines += [f"**{_label('pipeline_total', context, amount=total, unit=unit).rstrip()}**", ""]
+    if account.leads:
+        lines += _leads(context, account)
+    return lines
+
+
+def _opportunities(context: SiteContext, directory: Directory, opportunities: list[Opportunity]) -> list[str]:
+    titles = [_label(key, context) for key in ("id", "opportunity", "product", "overlay", "close", "amount")]
+    lines = _header(titles)
+    for opportunity in sorted(opportunities, key=lambda item: sort_key(item.title, item.id)):
+        cells = [
+            cell(opportunity.id),
+            cell(opportunity.title),
+            cell(opportunity.product or ""),
+            directory.team_link(opportunity.overlay, "../") if opportunity.overlay else "",
+            opportunity.close.isoformat() if opportunity.close else "",
+            number(opportunity.amount),
+        ]
+        lines.append(_row(cells))
+    total = number(sum(opportunity.amount for opportunity in opportunities))
+    lines.append(_row([f"**{cell(_label('stage_total', context))}**", "", "", "", "", f"**{total}**"]))
+    return [*lines, ""]
+
+
+def _leads(context: SiteContext, account: Account) -> list[str]:
+    opportunities: dict[str, Opportunity] = {}
+    for opportunity in account.opportunities:
+        opportunities.setdefault(opportunity.id, opportunity)
+    titles = [_label(key, context) for key in ("id", "lead_title", "received", "status", "opportunity")]
+    lines = [f"## {_label('leads', context)}", "", *_header(titles)]
+    for lead in sorted(account.leads, key=lambda lead: (lead.received, lead.id)):
+        converted = ""
+        if lead.opportunity is not None:
+            found = opportunities.get(lead.opportunity)
+            converted = cell(f"{lead.opportunity} {found.title}" if found else lead.opportunity)
+        status = cell(_label(lead.status, context))
+        lines.append(_row([cell(lead.id), cell(lead.title), lead.received.isoformat(), status, converted]))
+    return [*lines, ""]
+
+
+def overdue(action: Action, as_of: date) -> bool:
+    """An open action (planned or in progress) whose due date has passed."""
+    return action.status in OPEN_ACTION_STATUSES and action.due < as_of
+
+
+def _actions(context: SiteContext, directory: Directory, account: Account) -> list[str]:
+    if not account.actions:
+        return []
+    keys = ["id", "action", "action_owner", "due", "status", *([] if context.public else ["contact"]), "dimension"]
+    contacts = {contact.id: contact for contact in reversed(account.contacts)}
+    lines = [f"## {_label('actions', context)}", ""]
+    late = sum(1 for action in account.actions if overdue(action, context.as_of))
+    if late:
+        lines += [_label("overdue_count", context, count=late, as_of=context.as_of.isoformat()), ""]
+    lines += _header([_label(key, context) for key in keys])
+    for action in sorted(account.actions, key=lambda action: (action.due, action.id)):
+        status = cell(_label(action.status, context))
+        if overdue(action, context.as_of):
+            badge = html.escape(_label("overdue", context))
+            status = f'{status} <span class="pb-overdue pb-badge">{badge}</span>'
+        cells = [
+            cell(action.id),
+            cell(action.title),
+            cell(directory.person_display(action.owner)),
+            action.due.isoformat(),
+            status,
+        ]
+        if not context.public:
+            contact = contacts.get(action.contact) if action.contact else None
+            cells.append(cell(contact.name if contact else action.contact or ""))
+        cells.append(cell(directory.dimensions.get(action.dimension, action.dimension)) if action.dimension else "")
+        lines.append(_row(cells))
+    return [*lines, ""]
+
+
+def _findings(context: SiteContext, folder: str) -> list[str]:
+    prefix = f"data/accounts/{folder}/"
+    found = sorted(
+        {finding for finding in context.findings if finding.path.startswith(prefix)},
+        key=lambda item: (item.path, item.line, item.column, item.rule, item.message),
+    )
+    lines = [f"## {label('findings', context.language)}", ""]
+    if not found:
+        return [*lines, _label("no_findings", context), ""]
+    if context.public:
+        errors = sum(1 for finding in found if finding.severity is Severity.ERROR)
+        counted = _label("finding_count", context, errors=errors, warnings=len(found) - errors)
+        return [*lines, counted, ""]
+    lines += [_finding(context, finding) for finding in found]
+    return [*lines, ""]
+
+
+def _finding(context: SiteContext, finding: Finding) -> str:
+    severity = label(str(finding.severity), context.language)
+    where = inline(f"{finding.path}:{finding.line}")
+    return f"- **{severity}** {rule_link(finding.rule, '../')} {inline(finding.message)} ({where})"

@@ -1,0 +1,230 @@
+"""The relationships section of an account page: the power map, the trend, scores, contacts.
+
+Everything here is personal data (the customer's people, how we stand with each of them,
+what the assessors wrote), so only an internal site has this section; the account page
+leaves it out of a public one. Assessments come oldest first and none dated after the
+site's day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from playbook.models import Account, Assessment
+from playbook.models.account import Contact
+from playbook.models.common import Name
+from playbook.site import svg
+from playbook.site.context import SiteContext
+from playbook.site.directory import Directory, sort_key
+from playbook.site.escape import cell, text
+from playbook.site.labels import LabelTable, label
+
+LABELS: LabelTable = {
+    "power_map": ("Power map", "权力地图"),
+    "power_map_intro": (
+        "The customer's people by reporting line, each coloured by our latest assessed relationship with them.",
+        "按汇报关系排列的客户人员，颜色表示最近一次评估的关系等级。",
+    ),
+    "trend": ("Relationship trend", "关系趋势"),
+    "no_assessments": ("No assessments yet.", "尚无关系评估。"),
+    "latest": ("Latest assessment: {date}, by {assessor}", "最近一次评估：{date}，评估人 {assessor}"),
+    "dimension": ("Dimension", "关系维度"),
+    "level": ("Level", "关系等级"),
+    "satisfaction": ("Satisfaction", "满意度"),
+    "satisfaction_intro": (
+        "What the customer expects against what they perceive, each 1 to 10; the gap is perception minus expectation.",
+        "客户期望与实际感知，各 1 至 10 分；差距为感知减去期望。",
+    ),
+    "date": ("Date", "日期"),
+    "expectation": ("Expectation", "期望"),
+    "perception": ("Perception", "感知"),
+    "gap": ("Gap", "差距"),
+    "notes": ("Assessment notes", "评估记录"),
+    "name": ("Name", "姓名"),
+    "title": ("Title", "职位"),
+    "department": ("Department", "部门"),
+    "buying_role": ("Buying role", "采购角色"),
+    "influence": ("Influence", "影响力"),
+    "influence_level": ("Weight", "影响程度"),
+    "high": ("high", "高"),
+    "medium": ("medium", "中"),
+    "low": ("low", "低"),
+    "our_owner": ("Our owner", "我方负责人"),
+    "our_backup": ("Our backup", "我方备份"),
+    "no_contacts": ("No contacts are mapped yet.", "尚未记录客户联系人。"),
+}
+
+
+def _label(key: str, context: SiteContext, **values: object) -> str:
+    return label(key, context.language, LABELS).format(**values)
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _header(titles: list[str]) -> list[str]:
+    return [_row(cell(title) for title in titles), _row("---" for _ in titles)]
+
+
+def figure(diagram: str) -> list[str]:
+    """A diagram as a raw HTML block on lines of its own, with a blank line after it.
+
+    The caller puts a blank line before it; inside, the diagram has no blank line.
+    """
+    return ['<figure class="pb-figure">', svg.embed(diagram), "</figure>", ""]
+
+
+def section(context: SiteContext, directory: Directory, account: Account, assessments: list[Assessment]) -> list[str]:
+    """The relationships section; ``assessments`` oldest first."""
+    contacts = _contacts(account)
+    levels = latest_levels(assessments)
+    lines = [f"## {label('relationships', context.language)}", ""]
+    lines += _power_map(context, directory, contacts, levels)
+    lines += _trend(context, directory, assessments)
+    lines += _satisfaction(context, assessments)
+    lines += _notes(context, assessments)
+    lines += _contact_table(context, directory, contacts, levels)
+    return lines
+
+
+def _contacts(account: Account) -> list[Contact]:
+    """One contact per id, in display order."""
+    unique: dict[str, Contact] = {}
+    for contact in account.contacts:
+        unique.setdefault(contact.id, contact)
+    return sorted(unique.values(), key=lambda contact: sort_key(contact.name, contact.id))
+
+
+def latest_levels(assessments: list[Assessment]) -> dict[str, int]:
+    """Each contact's level in the latest assessment that scores them."""
+    levels: dict[str, int] = {}
+    for assessment in assessments:
+        levels.update(assessment.contacts)
+    return levels
+
+
+def _dimensions(directory: Directory, assessments: list[Assessment]) -> list[tuple[str, str]]:
+    """The taxonomy's dimensions in its order, then any other dimension an assessment scores."""
+    known = list(directory.dimensions)
+    extra = sorted({key for assessment in assessments for key in assessment.dimensions} - set(known))
+    return [(key, str(directory.dimensions.get(key, key))) for key in [*known, *extra]]
+
+
+def _power_map(
+    context: SiteContext, directory: Directory, contacts: list[Contact], levels: dict[str, int]
+) -> list[str]:
+    people = [
+        svg.MapPerson(
+            id=contact.id,
+            name=str(contact.name),
+            title=contact.title,
+            department=contact.department,
+            buying_role=_short(contact.buying_role),
+            influence=contact.influence.upper() if contact.influence else None,
+            influence_level=contact.influence_level,
+            reports_to=contact.reports_to,
+            owner=directory.person_display(contact.owner) if contact.owner else None,
+            backup=directory.person_display(contact.backup) if contact.backup else None,
+            level=levels.get(contact.id),
+        )
+        for contact in contacts
+    ]
+    lines = [f"### {_label('power_map', context)}", "", _label("power_map_intro", context), ""]
+    return [*lines, *figure(svg.power_map(people, context.language))]
+
+
+def _trend(context: SiteContext, directory: Directory, assessments: list[Assessment]) -> list[str]:
+    lines = [f"### {_label('trend', context)}", ""]
+    if not assessments:
+        return [*lines, _label("no_assessments", context), ""]
+    dimensions = _dimensions(directory, assessments)
+    points = [svg.TrendPoint(assessment.date, dict(assessment.dimensions)) for assessment in assessments]
+    lines += figure(svg.trend_chart(points, dimensions, context.language))
+    latest = assessments[-1]
+    previous: dict[str, int] = {}
+    for assessment in assessments[:-1]:
+        previous.update(assessment.dimensions)
+    assessor = cell(directory.person_display(latest.assessor))
+    lines += [_label("latest", context, date=latest.date.isoformat(), assessor=assessor), ""]
+    lines += _header([_label("dimension", context), _label("level", context)])
+    for key, name in dimensions:
+        if key in latest.dimensions:
+            level = latest.dimensions[key]
+            change = level - previous[key] if key in previous else None
+            lines.append(_row([cell(name), svg.heat_cell(level, change, context.language)]))
+    return [*lines, ""]
+
+
+def _satisfaction(context: SiteContext, assessments: list[Assessment]) -> list[str]:
+    rated = [(item.date, item.satisfaction) for item in assessments if item.satisfaction is not None]
+    if not rated:
+        return []
+    titles = [_label(key, context) for key in ("date", "expectation", "perception", "gap")]
+    lines = [f"### {_label('satisfaction', context)}", "", _label("satisfaction_intro", context), ""]
+    lines += _header(titles)
+    for day, satisfaction in rated:
+        gap = satisfaction.perception - satisfaction.expectation
+        cells = [
+            day.isoformat(),
+            str(satisfaction.expectation),
+            str(satisfaction.perception),
+            f"{gap:+d}" if gap else "0",
+        ]
+        lines.append(_row(cells))
+    return [*lines, ""]
+
+
+def _notes(context: SiteContext, assessments: list[Assessment]) -> list[str]:
+    noted = [assessment for assessment in assessments if assessment.notes]
+    if not noted:
+        return []
+    lines = [f"### {_label('notes', context)}", ""]
+    for assessment in reversed(noted):
+        lines += [f"**{assessment.date.isoformat()}**", "", text(assessment.notes or ""), ""]
+    return lines
+
+
+def _contact_table(
+    context: SiteContext, directory: Directory, contacts: list[Contact], levels: dict[str, int]
+) -> list[str]:
+    lines = [f"### {label('contacts', context.language)}", ""]
+    if not contacts:
+        return [*lines, _label("no_contacts", context), ""]
+    taxonomy = context.playbook.taxonomy.model if context.playbook.taxonomy else None
+    roles = {role.id: role.name for role in reversed(taxonomy.buying_roles)} if taxonomy else {}
+    influences = {influence.id: influence.name for influence in reversed(taxonomy.influences)} if taxonomy else {}
+    keys = ("name", "title", "department", "buying_role", "influence", "influence_level", "level")
+    titles = [_label(key, context) for key in keys] + [_label("our_owner", context), _label("our_backup", context)]
+    lines += _header(titles)
+    for contact in contacts:
+        role = roles.get(contact.buying_role)
+        influence = influences.get(contact.influence) if contact.influence else None
+        level = levels.get(contact.id)
+        cells = [
+            cell(contact.name),
+            cell(contact.title),
+            cell(contact.department or ""),
+            cell(_coded(contact.buying_role, role)),
+            cell(_coded(contact.influence, influence) if contact.influence else ""),
+            cell(_label(contact.influence_level, context)),
+            svg.heat_cell(level, None, context.language),
+            cell(directory.person_display(contact.owner)) if contact.owner else "",
+            cell(directory.person_display(contact.backup)) if contact.backup else "",
+        ]
+        lines.append(_row(cells))
+    return [*lines, ""]
+
+
+def _coded(code: str, name: Name | None) -> str:
+    """``EB Economic buyer``: the short code, then the name, unless the name is the code spelt out."""
+    if name is None:
+        return code.upper()
+    if code.casefold() in {(name.en or "").casefold(), (name.zh or "").casefold()}:
+        return str(name)
+    return f"{code.upper()} {name}"
+
+
+def _short(code: str) -> str:
+    """A buying role's id as the map shows it: ``EB`` for an abbreviation, ``Coach`` for a word."""
+    return code.upper() if len(code) <= 3 else code.capitalize()

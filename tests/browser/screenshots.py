@@ -1,0 +1,76 @@
+"""Screenshots of the sample site for the README: a strategic account page and the coverage matrix.
+
+    python -m tests.browser.screenshots OUTDIR
+
+builds the sample site into a temporary folder, serves it on 127.0.0.1 and saves full-page
+PNGs, 1280 px wide, into OUTDIR. It needs Debian's Chromium (``make browser``) and, for the
+Chinese names to show as text rather than boxes, a CJK font (``fonts-noto-cjk`` or
+``fonts-wqy-microhei``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser import sites
+
+WIDTH = 1280
+#: The first screen's height; a full-page shot goes on to the bottom of the page.
+HEIGHT = 800
+
+
+def shots(account: sites.SampleAccount) -> dict[str, str]:
+    """The pages to photograph, by the name of their PNG."""
+    return {
+        f"account-{account.id}.png": f"accounts/{account.id}.html",
+        "coverage-matrix.png": "coverage-matrix.html",
+    }
+
+
+def take(out: Path, sample: Path = sites.PROJECT) -> list[Path]:
+    """Build the sample at ``sample``, photograph its pages into ``out``; return the PNGs."""
+    out.mkdir(parents=True, exist_ok=True)
+    account = sites.strategic_account(sample)
+    saved = []
+    with tempfile.TemporaryDirectory(prefix="playbook-screenshots-") as temporary:
+        root = sites.copy_sample(Path(temporary) / "repo", sample)
+        site = sites.build(root, Path(temporary) / "site")
+        with sites.serve(site) as server, sync_playwright() as playwright:
+            browser = sites.launch(playwright)
+            try:
+                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+                for name, path in shots(account).items():
+                    response = page.goto(server.url_of(path), wait_until="networkidle")
+                    if response is None or not response.ok:
+                        raise sites.SiteNotBuilt(f"the sample site has no {path}")
+                    page.screenshot(path=out / name, full_page=True)
+                    saved.append(out / name)
+            finally:
+                browser.close()
+    return saved
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.browser.screenshots", description="Screenshots of the sample site for the README."
+    )
+    parser.add_argument("out", type=Path, metavar="OUTDIR", help="where to save the PNGs")
+    args = parser.parse_args(argv)
+    try:
+        saved = take(args.out)
+    except (sites.SiteNotBuilt, FileNotFoundError, LookupError) as error:
+        print(f"screenshots: error: {error}", file=sys.stderr)
+        return 1
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
