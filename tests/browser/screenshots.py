@@ -21,15 +21,16 @@ from playwright.sync_api import sync_playwright
 from tests.browser import sites
 
 WIDTH = 1280
-#: The first screen's height; a full-page shot goes on to the bottom of the page.
-HEIGHT = 800
+#: The height of the browser window: each shot is one screen from the top of what it shows.
+HEIGHT = 1100
 
 
-def shots(account: sites.SampleAccount) -> dict[str, str]:
-    """The pages to photograph, by the name of their PNG."""
+def shots(account: sites.SampleAccount) -> dict[str, tuple[str, str | None]]:
+    """The pages to photograph, by the name of their PNG: the page, and the element to start at."""
     return {
-        f"account-{account.id}.png": f"accounts/{account.id}.html",
-        "coverage-matrix.png": "coverage-matrix.html",
+        "account-page.png": (f"accounts/{account.id}.html", None),
+        "account-power-map.png": (f"accounts/{account.id}.html", "#power-map"),
+        "coverage-matrix.png": ("coverage-matrix.html", None),
     }
 
 
@@ -45,11 +46,13 @@ def take(out: Path, sample: Path = sites.PROJECT) -> list[Path]:
             browser = sites.launch(playwright)
             try:
                 page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-                for name, path in shots(account).items():
+                for name, (path, start) in shots(account).items():
                     response = page.goto(server.url_of(path), wait_until="networkidle")
                     if response is None or not response.ok:
                         raise sites.SiteNotBuilt(f"the sample site has no {path}")
-                    page.screenshot(path=out / name, full_page=True)
+                    if start is not None:
+                        page.locator(start).evaluate("element => element.scrollIntoView()")
+                    page.screenshot(path=out / name, full_page=False)
                     saved.append(out / name)
             finally:
                 browser.close()
