@@ -278,3 +278,13 @@ def test_serve_refuses_a_bad_address(tmp_path: Path) -> None:
     result = run("--root", root, "serve", "--dev-addr", "not an address")
     assert result.code == 2
     assert "--dev-addr" in result.stderr
+
+
+def test_the_same_data_gives_the_same_site_byte_for_byte(built: Built, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = run("--root", built.root, "build", "--site-dir", again, "--today", TODAY)
+    assert result.code == 0, result.stderr
+    first, second = snapshot(built.site), snapshot(again)
+    assert sorted(first) == sorted(second)
+    differing = [path for path in first if first[path] != second[path]]
+    assert differing == []
