@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from playbook.documents import MAX_DEPTH, decode, load, parse
+from playbook.documents import MAX_DEPTH, decode, load, parse, parse_carefully
 
 
 def _rules(text: str) -> list[tuple[str, int, int]]:
@@ -152,3 +154,53 @@ def test_byte_order_mark_is_accepted() -> None:
 
 def test_control_character() -> None:
     assert _rules("a: \x07\n")[0][0] == "YAML001"
+
+
+def _data_files() -> list[Path]:
+    project = Path(__file__).resolve().parents[1]
+    return sorted([*(project / "data").rglob("*.yaml"), *(project / "tests/fixtures/base").rglob("*.yaml")])
+
+
+def test_the_fast_and_the_careful_reader_agree_on_every_data_file() -> None:
+    files = _data_files()
+    assert len(files) > 100
+    fast_files = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast, fast_findings = parse(str(path), text)
+        careful, careful_findings = parse_carefully(str(path), text)
+        assert fast_findings == careful_findings == []
+        assert fast is not None and careful is not None
+        assert fast.data == careful.data, path
+        assert fast.values == careful.values and fast.keys == careful.keys, path
+        fast_files += (fast.text is not None and fast._values is None) or 0
+    assert fast_files == 0  # positions were worked out on demand for every fast read above
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("NO", "NO"),
+        ("2026-01-01", "2026-01-01"),
+        ("007", 7),
+        ("0x1f", 31),
+        ("1e3", 1000.0),
+        ("~", None),
+        ("True", True),
+    ],
+)
+def test_the_careful_reader_resolves_scalars_like_the_fast_one(text: str, value: object) -> None:
+    document, findings = parse_carefully("f.yaml", f"v: {text}\n")
+    assert findings == [] and document is not None
+    assert document.data["v"] == value and type(document.data["v"]) is type(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\nb: *x\n", "a: !!str 1\n", "<<: {a: 1}\n", "a: 1\na: 2\n", "[" * 70 + "]" * 70, "? [a]\n: 1\n"],
+)
+def test_unusual_files_take_the_careful_path(text: str) -> None:
+    from playbook.documents import _NotPlain, _parse_plain
+
+    with pytest.raises(_NotPlain):
+        _parse_plain(text)

@@ -10,8 +10,9 @@ and runaway nesting are findings, never exceptions.
 
 from __future__ import annotations
 
+import pathlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -62,19 +63,78 @@ else:  # pragma: no cover - PyYAML built without libyaml
             pass
 
 
-@dataclass
 class Document:
-    """One YAML file's data, with the position of every value and every mapping key."""
+    """One YAML file's data, with the position of every value and every mapping key.
 
-    path: str
-    data: Any
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
+    Positions are worked out when first asked for: a file read on the fast path keeps its
+    text, and only the few files that have findings are read again for their positions.
+    """
+
+    __slots__ = ("_keys", "_values", "data", "origin", "path", "text")
+
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        values: dict[Path, Position] | None = None,
+        keys: dict[Path, Position] | None = None,
+        text: str | None = None,
+        origin: str | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        #: The file to read the text from when positions are wanted and the text was let go.
+        self.origin = origin
+        self._values = values
+        self._keys = keys
+
+    def release(self, origin: str) -> None:
+        """Let go of the data and text once the file is checked; positions will come from ``origin``."""
+        if self._values is None:
+            self.origin = origin
+        self.data = None
+        self.text = None
+
+    def _source(self) -> str | None:
+        if self.text is not None or self.origin is None:
+            return self.text
+        try:
+            return decode(self.path, pathlib.Path(self.origin).read_bytes())[0]
+        except OSError:
+            return None
+
+    def _positions(self) -> tuple[dict[Path, Position], dict[Path, Position]]:
+        if self._values is None or self._keys is None:
+            values: dict[Path, Position] = {}
+            keys: dict[Path, Position] = {}
+            text = self._source()
+            if text is not None:
+                builder = _Builder(self.path)
+                parser = _EventParser(text)
+                try:
+                    builder.build(parser)
+                    values, keys = builder.values, builder.keys
+                except (yaml.YAMLError, _Unusable):
+                    pass
+                finally:
+                    parser.dispose()
+            self._values, self._keys = values, keys
+        return self._values, self._keys
+
+    @property
+    def values(self) -> dict[Path, Position]:
+        return self._positions()[0]
+
+    @property
+    def keys(self) -> dict[Path, Position]:
+        return self._positions()[1]
 
     def locate(self, at: Path = ()) -> Position:
         """The position of the value at ``at``, or of its nearest ancestor that exists."""
+        values = self.values
         for end in range(len(at), -1, -1):
-            position = self.values.get(at[:end])
+            position = values.get(at[:end])
             if position is not None:
                 return position
         return (1, 1)
@@ -82,6 +142,13 @@ class Document:
     def locate_key(self, at: Path) -> Position:
         """The position of the key that names ``at`` (falls back to the value)."""
         return self.keys.get(at) or self.locate(at)
+
+    def __getstate__(self) -> tuple[str, Any, str | None, str | None]:
+        return (self.path, self.data, self.text, self.origin)
+
+    def __setstate__(self, state: tuple[str, Any, str | None, str | None]) -> None:
+        self.path, self.data, self.text, self.origin = state
+        self._values = self._keys = None
 
 
 class _Unusable(Exception):
@@ -192,8 +259,7 @@ class _Builder:
             first_line = self.keys[(*frame.at, str(key))][0]
             self.error(position, "YAML002", f"duplicate key '{key}': it is already set on line {first_line}")
         else:
-            text = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-            frame.key, frame.skip_value = text, False
+            frame.key, frame.skip_value = _key_text(key), False
 
     def open(self, event: MappingStartEvent | SequenceStartEvent, position: Position) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -252,16 +318,24 @@ class _Builder:
             return None
 
 
+_STR, _NULL_TAG, _BOOL_TAG, _INT_TAG, _FLOAT_TAG = (f"{_TAG}{kind}" for kind in ("str", "null", "bool", "int", "float"))
+
+
 def _resolve(text: str) -> str:
-    if _NULL.match(text):
-        return f"{_TAG}null"
-    if _BOOL.match(text):
-        return f"{_TAG}bool"
-    if _INT.match(text):
-        return f"{_TAG}int"
-    if _FLOAT.match(text):
-        return f"{_TAG}float"
-    return f"{_TAG}str"
+    """The core-schema tag of a plain scalar (most are text, decided by the first character)."""
+    if not text:
+        return _NULL_TAG
+    first = text[0]
+    if first in "~nN":
+        return _NULL_TAG if _NULL.match(text) else _STR
+    if first in "tTfF":
+        return _BOOL_TAG if _BOOL.match(text) else _STR
+    if first in "-+0123456789.":
+        if _INT.match(text):
+            return _INT_TAG
+        if _FLOAT.match(text):
+            return _FLOAT_TAG
+    return _STR
 
 
 def _construct(kind: str, text: str) -> Any:
@@ -306,8 +380,126 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
         return None, [Finding(path, line, column, "YAML001", Severity.ERROR, message)]
 
 
+#: What sends a file to the careful reader: anchors and aliases, tags, merge keys, deep nesting.
+_NEEDS_CARE = re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s,\[\]{}]|<<")
+#: More openers than this and a file could nest deeper than libyaml's reader can follow.
+_MOST_OPENERS = 4096
+
+
+class _NotPlain(Exception):
+    """The fast reader met something only the careful reader reports well."""
+
+
+class _PlainConstructor(yaml.constructor.BaseConstructor):
+    """Builds plain data with the same core-schema meaning as the careful reader."""
+
+    depth = 0
+
+    def construct_plain_mapping(self, node: Any) -> dict[str, Any]:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _NotPlain
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.nodes.ScalarNode):
+                raise _NotPlain
+            key = _key_text(self.construct_object(key_node, deep=True))
+            if key in result or key == "<<":
+                raise _NotPlain
+            result[key] = self.construct_object(value_node, deep=True)
+        self.depth -= 1
+        return result
+
+    def construct_plain_sequence(self, node: Any) -> list[Any]:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _NotPlain
+        result = [self.construct_object(child, deep=True) for child in node.value]
+        self.depth -= 1
+        return result
+
+    def construct_undefined(self, node: Any) -> Any:
+        raise _NotPlain
+
+
+_PlainConstructor.yaml_constructors = {
+    f"{_TAG}map": _PlainConstructor.construct_plain_mapping,
+    f"{_TAG}seq": _PlainConstructor.construct_plain_sequence,
+    None: _PlainConstructor.construct_undefined,
+}
+for _kind in ("str", "int", "float", "bool", "null"):
+    _PlainConstructor.yaml_constructors[f"{_TAG}{_kind}"] = (
+        lambda self, node, kind=_kind: _construct(kind, node.value)
+    )
+
+
+class _PlainResolver(yaml.resolver.BaseResolver):
+    """Resolves plain scalars exactly as the careful reader does."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.nodes.ScalarNode:
+            return _resolve(value) if implicit[0] else f"{_TAG}str"
+        tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return tag
+
+
+_PlainLoader: Any = None
+if yaml.__with_libyaml__:
+
+    class _CPlainLoader(yaml.cyaml.CParser, _PlainConstructor, _PlainResolver):  # type: ignore[misc, name-defined]
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            _PlainConstructor.__init__(self)
+            _PlainResolver.__init__(self)
+
+    _PlainLoader = _CPlainLoader
+
+
+def _key_text(key: Any) -> str:
+    if key is None:
+        return ""
+    if isinstance(key, bool):
+        return str(key).lower()
+    if isinstance(key, (dict, list)):
+        raise _NotPlain
+    return str(key)
+
+
+def _parse_plain(text: str) -> Any:
+    """The data of an ordinary file, as fast as libyaml reads it; _NotPlain for anything else."""
+    if _PlainLoader is None:
+        raise _NotPlain
+    if ("&" in text or "*" in text or "!" in text or "<<" in text) and _NEEDS_CARE.search(text):
+        raise _NotPlain
+    if text.count("[") + text.count("{") + text.count("- ") > _MOST_OPENERS:
+        raise _NotPlain
+    loader = _PlainLoader(text)
+    try:
+        data = loader.get_single_data()
+    except (yaml.YAMLError, ValueError, RecursionError):
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise _NotPlain
+    return data
+
+
 def parse(path: str, text: str) -> tuple[Document | None, list[Finding]]:
-    """Parse one YAML file. Returns the document (None when unusable) and its findings."""
+    """Parse one YAML file. Returns the document (None when unusable) and its findings.
+
+    Ordinary files take the fast path (libyaml builds the data; positions are worked out
+    only if a finding needs them); anything unusual is read event by event, which reports
+    every problem with its line and column.
+    """
+    try:
+        return Document(path, _parse_plain(text), text=text), []
+    except _NotPlain:
+        return parse_carefully(path, text)
+
+
+def parse_carefully(path: str, text: str) -> tuple[Document | None, list[Finding]]:
+    """Parse one YAML file event by event, recording every position and every problem."""
     builder = _Builder(path)
     parser = _EventParser(text)
     try:
