@@ -15,3 +15,9 @@ AS_OF = date(2026, 10, 15)
 def base_repo(tmp_path: Path) -> Path:
     """A fresh copy of the smallest complete playbook, which validates clean."""
     return copy_base(tmp_path / "repo")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_secret(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests keep the cache's signing secret in a folder of their own, not in the user's home."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))

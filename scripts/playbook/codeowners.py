@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook.repository import SETTINGS, TAXONOMY, TIERS, Playbook
+from playbook.layout import SETTINGS, TAXONOMY, TIERS
+from playbook.repository import Playbook
 
 PATH = ".github/CODEOWNERS"
 HEADER = (

@@ -41,3 +41,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 def count_errors(findings: list[Finding]) -> int:
     return sum(1 for finding in findings if finding.is_error)
+
+
+def narrowed(findings: list[Finding], paths: list[str]) -> list[Finding]:
+    """The findings about the given root-relative files or folders (all when none given)."""
+    if not paths:
+        return findings
+    wanted = [path.rstrip("/") for path in paths]
+    return [f for f in findings if any(f.path == path or f.path.startswith(f"{path}/") for path in wanted)]

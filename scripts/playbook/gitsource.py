@@ -6,7 +6,8 @@ import subprocess
 from pathlib import Path
 
 from playbook.errors import PlaybookError
-from playbook.repository import DATA, SETTINGS, FileResult, Loaded, assemble, check_file, kind_of, read_file
+from playbook.layout import DATA, SETTINGS
+from playbook.repository import FileResult, Loaded, assemble, check_file, kind_of, read_file
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:

@@ -16,20 +16,17 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from playbook import documents, schema
+from playbook import documents, layout, schema
 from playbook.documents import Document
 from playbook.errors import PlaybookError
 from playbook.findings import Finding, Severity
+from playbook.layout import DATA, SETTINGS, TAXONOMY, TIERS
 from playbook.models import FILE_KINDS, Account, Assessment, Settings, Taxonomy, Team, TiersFile
 from playbook.models.team import Member
 from playbook.models.tiers import Tier
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-DATA = "data"
-SETTINGS = "playbook.yaml"
-TAXONOMY = "data/taxonomy.yaml"
-TIERS = "data/tiers.yaml"
 _TEAM = re.compile(r"^data/teams/([^/]+)\.yaml$")
 _ACCOUNT = re.compile(r"^data/accounts/([^/]+)/account\.yaml$")
 _ASSESSMENT = re.compile(r"^data/accounts/([^/]+)/assessments/([^/]+)\.yaml$")
@@ -123,18 +120,10 @@ class Loaded:
 
 
 def data_files(root: FsPath) -> list[str]:
-    """The settings file and every file below data/, as sorted root-relative paths."""
-    data = root / DATA
-    if not data.is_dir():
+    """The settings file and every file below data/, as sorted root-relative paths with forward slashes."""
+    if not (root / DATA).is_dir():
         raise PlaybookError(f"no playbook repository at {root}: there is no {DATA}/ folder")
-    found = [
-        path.relative_to(root).as_posix()
-        for path in data.rglob("*")
-        if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")
-    ]
-    if (root / SETTINGS).is_file():
-        found.append(SETTINGS)
-    return sorted(found)
+    return layout.data_files(root)
 
 
 #: Below this many files, reading in one process is faster than starting workers.

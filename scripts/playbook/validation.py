@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path as FsPath
 
 from playbook import repository
-from playbook.findings import Finding, count_errors, sort_findings
+from playbook.findings import Finding, count_errors, narrowed, sort_findings
 from playbook.repository import Playbook
 from playbook.rules import run_all
 
@@ -30,19 +30,12 @@ class Validation:
 
     def narrowed(self, paths: list[str]) -> list[Finding]:
         """The findings about the given root-relative files or folders (all when none given)."""
-        if not paths:
-            return self.findings
-        wanted = [path.rstrip("/") for path in paths]
-        return [
-            finding
-            for finding in self.findings
-            if any(finding.path == path or finding.path.startswith(f"{path}/") for path in wanted)
-        ]
+        return narrowed(self.findings, paths)
 
 
-def validate(root: FsPath, as_of: date | None = None) -> Validation:
+def validate(root: FsPath, as_of: date | None = None, jobs: int | None = None) -> Validation:
     """Check every data file and every cross-file rule of the repository at ``root``."""
-    return validate_loaded(repository.load(root), as_of)
+    return validate_loaded(repository.load(root, jobs), as_of)
 
 
 def validate_loaded(loaded: repository.Loaded, as_of: date | None = None) -> Validation:

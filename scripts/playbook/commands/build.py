@@ -1,4 +1,4 @@
-"""playbook build: validate, generate the pages, build the site with MkDocs."""
+"""playbook build: validate, generate the pages, build the site with MkDocs (or Zensical)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="validate, then build the playbook site",
         description=(
             "Validate the data (nothing is built while it has errors), generate the account and "
-            "rule pages next to a copy of docs/, and build the site with MkDocs in strict mode."
+            "rule pages next to a copy of docs/, and build the site in strict mode with MkDocs (or Zensical)."
         ),
     )
     parser.add_argument(
@@ -40,6 +40,12 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         choices=AUDIENCES,
         default="internal",
         help="internal (default), or public: leave out personal data such as contacts and relationship scores",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=engine.ENGINES,
+        default=engine.ENGINES[0],
+        help="the site generator that builds the pages: mkdocs (default) or zensical; both read mkdocs.yml",
     )
     add_as_of(parser)
 
@@ -57,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     generated, language = site_pages(validation, args.audience, args.today)
     with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:
         config = staging.stage(root, Path(temporary), generated, language=language)
-        engine.build(config, args.today)
+        engine.build(config, args.today, args.engine)
         staging.publish(Path(temporary) / staging.STAGED_SITE, site_dir)
     sys.stdout.write(f"built the {args.audience} site in {site_dir}\n")
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from playbook import codeowners, repository
 from playbook.commands.options import require_repository
 
 
@@ -23,6 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook import codeowners, repository
+
     require_repository(args.root)
     playbook = repository.load(args.root).playbook
     if args.check:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
 from playbook.commands.options import add_as_of, require_repository
-from playbook.coverage_report import FORMATS
-from playbook.validation import validate_loaded
+
+#: The output formats (the keys of coverage_report.FORMATS and coverage_diff_report.FORMATS).
+FORMAT_NAMES = ["text", "markdown", "json", "csv"]
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -22,11 +22,15 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         ),
     )
     parser.add_argument("--base", metavar="GIT-REF", help="compare with the data at this revision")
-    parser.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default: text)")
     add_as_of(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
+    from playbook.coverage_report import FORMATS
+    from playbook.validation import validate_loaded
+
     require_repository(args.root)
     head_loaded = repository.load(args.root)
     head_coverage = coverage.compute(head_loaded.playbook)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from playbook import repository, scaffold
 from playbook.commands.options import require_repository
-from playbook.models.team import TeamType
 
-TEAM_TYPES: tuple[str, ...] = TeamType.__args__  # type: ignore[attr-defined]
+#: The team types (models.team.TeamType), spelled out so that the command line starts quickly.
+TEAM_TYPES: tuple[str, ...] = ("regional", "key_account", "government", "solution", "delivery", "partner")
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -27,6 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook import repository, scaffold
+
     require_repository(args.root)
     new_id = scaffold.check_id(args.id)
     if args.kind == "account":

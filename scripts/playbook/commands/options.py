@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from playbook.errors import PlaybookError
-from playbook.repository import DATA
+from playbook.layout import DATA
 
 
 def as_of_date(text: str) -> date:

@@ -6,8 +6,6 @@ import argparse
 import sys
 
 from playbook.errors import PlaybookError
-from playbook.rules import RULES
-from playbook.rules.registry import SECTIONS
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -21,6 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.rules import RULES
+    from playbook.rules.registry import SECTIONS
+
     if args.code is None:
         width = max(len(rule.name) for rule in RULES.values())
         for rule in sorted(RULES.values(), key=lambda rule: rule.code):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from playbook import jsonschemas
-
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -19,6 +17,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook import jsonschemas
+
     if args.check:
         stale = jsonschemas.stale(args.root)
         for path in stale:

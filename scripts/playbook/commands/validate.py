@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
+from playbook.cache import RunCache
 from playbook.commands.options import add_as_of, require_repository
 from playbook.errors import PlaybookError
-from playbook.findings import count_errors
+from playbook.findings import count_errors, narrowed
 from playbook.reporters import REPORTERS, Summary
-from playbook.validation import validate
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -25,6 +26,14 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="report only findings in these files or folders")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check everything afresh, ignoring the cache in .playbook-cache/ (also: PLAYBOOK_CACHE=0)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="processes to read files with (default: one per core)"
+    )
     add_as_of(parser)
 
 
@@ -32,19 +41,26 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     require_repository(root)
     paths = [_relative(root, path) for path in args.paths]
-    validation = validate(root, args.today)
-    shown = validation.narrowed(paths)
+    as_of = args.today or date.today()
+    cache = None if args.no_cache else RunCache(root, as_of)
+    cached = cache.lookup() if cache is not None else None
+    if cached is not None:
+        findings, files = cached.findings, cached.files
+    else:
+        from playbook.validation import validate
+
+        validation = validate(root, as_of, jobs=args.jobs)
+        findings, files = validation.findings, len(validation.files)
+        if cache is not None:
+            cache.store(findings, files)
+    shown = narrowed(findings, paths)
     errors = count_errors(shown)
-    summary = Summary(
-        files=len(validation.files),
-        errors=errors,
-        warnings=len(shown) - errors,
-        errors_elsewhere=validation.errors - errors,
-    )
+    all_errors = count_errors(findings)
+    summary = Summary(files=files, errors=errors, warnings=len(shown) - errors, errors_elsewhere=all_errors - errors)
     reporter = REPORTERS[args.format]
     sys.stdout.write(reporter.findings(shown, summary))
     sys.stderr.write(reporter.summary(summary))
-    return 1 if validation.errors else 0
+    return 1 if all_errors else 0
 
 
 def _relative(root: Path, path: str) -> str:

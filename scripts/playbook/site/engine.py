@@ -1,8 +1,10 @@
-"""The one module that runs MkDocs: a build of a staged config, or a live preview of one.
+"""The one module that runs a site engine: a build of a staged config, or a live preview of one.
 
-MkDocs runs in a subprocess (``python -m mkdocs``), so the playbook uses only its command
-line and the config file format, never its plugin API. A failed build becomes a
-PlaybookError that carries MkDocs' own warnings and errors.
+Two engines build the same staged folder: MkDocs (the default, and the only one that
+previews) and Zensical, which reads the same mkdocs.yml format. Each runs in a subprocess
+(``python -m mkdocs``, ``python -m zensical``), so the playbook uses only their command lines
+and the config file format, never a plugin API. A failed build becomes a PlaybookError that
+carries the engine's own warnings and errors.
 """
 
 from __future__ import annotations
@@ -17,21 +19,35 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
+from typing import Literal, get_args
 
 from playbook.errors import PlaybookError
+from playbook.site import zensical
+
+Engine = Literal["mkdocs", "zensical"]
+#: The engines ``playbook build --engine`` offers, the default first.
+ENGINES: tuple[Engine, ...] = get_args(Engine)
 
 #: How many of MkDocs' lines a failure shows at most.
 _SHOWN_LINES = 30
 _RELEVANT = re.compile(r"^\s*(ERROR|WARNING|CRITICAL)\b|Aborted|Error:|No module named")
 
 
-def build(config: Path, build_date: date | None = None) -> str:
-    """Run ``mkdocs build --strict`` on a staged config; return MkDocs' messages.
+def build(config: Path, build_date: date | None = None, engine: Engine = "mkdocs") -> str:
+    """Build a staged config in strict mode with ``engine``; return the engine's messages.
 
+    The site lands where the staged config's ``site_dir`` says (staging.STAGED_SITE).
     ``build_date`` becomes the build date MkDocs records (in the sitemap), so that a build
     of the same data on the same stated day gives the same site.
     """
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(config)]
+    if engine == "mkdocs":
+        name, target = "MkDocs", config
+    elif engine == "zensical":
+        # Zensical reads the mkdocs.yml format from a config of its own, written beside this one.
+        name, target = "Zensical", zensical.write_config(config)
+    else:
+        raise PlaybookError(f"unknown site engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    command = [sys.executable, "-m", engine, "build", "--strict", "--clean", "--config-file", str(target)]
     try:
         completed = subprocess.run(
             command,
@@ -45,12 +61,12 @@ def build(config: Path, build_date: date | None = None) -> str:
             check=False,
         )
     except OSError as error:
-        raise PlaybookError(f"cannot run MkDocs: {error.strerror or error}") from None
+        raise PlaybookError(f"cannot run {name}: {error.strerror or error}") from None
     output: str = completed.stdout
     if completed.returncode != 0:
-        lines = _relevant(output, config.parent)
+        lines = _relevant(output, config.parent) if engine == "mkdocs" else zensical.messages(output, config.parent)
         raise PlaybookError(
-            "MkDocs could not build the site (doc files are named relative to the docs folder):\n  "
+            f"{name} could not build the site (doc files are named relative to the docs folder):\n  "
             + "\n  ".join(lines)
         )
     return output

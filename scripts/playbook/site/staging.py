@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from playbook.errors import PlaybookError
-from playbook.repository import DATA, SETTINGS
+from playbook.layout import DATA, SETTINGS
 from playbook.site.pages import Page
 
 CONFIG = "mkdocs.yml"
