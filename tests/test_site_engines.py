@@ -6,6 +6,7 @@ run Zensical on a one-page folder, or not at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from tests.test_site_build import _LOADING_TAG, _REMOTE, Run, make_repository, r
 
 TODAY = "2026-10-15"
 _GENERATOR = '<meta name="generator" content="zensical-'
+#: A team name that would run a script if a template forgot to escape it.
+HOSTILE = "</title><script>alert(8)</script> <img src=x onerror=alert(1)>"
 
 
 @dataclass
@@ -30,8 +33,12 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The base fixture built once with Zensical."""
+    """The base fixture, with one hostile team name, built once with Zensical."""
     root = make_repository(tmp_path_factory.mktemp("zensical") / "repo")
+    team = root / "data" / "teams" / "delivery.yaml"
+    data = yaml.safe_load(team.read_text(encoding="utf-8"))
+    data["name"] = {"en": HOSTILE}
+    team.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     site = root.parent / "out" / "site"
     docs_before = snapshot(root / "docs")
     result = run("--root", root, "build", "--engine", "zensical", "--site-dir", site, "--today", TODAY)
@@ -78,6 +85,13 @@ def test_zensical_site_loads_nothing_from_another_host(built: Built) -> None:
             assert not _REMOTE.search(tag), f"{page}: {tag}"
         pages_checked += 1
     assert pages_checked > 10
+
+
+def test_zensical_site_shows_hostile_text_as_text(built: Built) -> None:
+    page = (built.site / "teams" / "delivery.html").read_text(encoding="utf-8")
+    assert "&lt;/title&gt;&lt;script&gt;alert(8)" in page
+    for path in [*built.site.rglob("*.html"), built.site / "search.json"]:
+        assert not re.search(r"<script>alert|<img src=x", path.read_text(encoding="utf-8")), path
 
 
 def test_zensical_build_leaves_the_repository_untouched(built: Built) -> None:
