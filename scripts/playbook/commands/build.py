@@ -6,16 +6,19 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from playbook.commands.options import add_as_of, require_repository
 from playbook.findings import Finding
 from playbook.reporters import REPORTERS, Summary
-from playbook.site import engine, staging
-from playbook.site.context import AUDIENCES
-from playbook.site.generate import site_pages
-from playbook.validation import Validation, validate
+
+if TYPE_CHECKING:
+    from playbook.validation import Validation
 
 SITE = "site"
+#: site.context.AUDIENCES and site.engine.ENGINES, spelled out so that the command line starts quickly.
+AUDIENCES = ("internal", "public")
+ENGINES = ("mkdocs", "zensical")
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -43,14 +46,18 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     parser.add_argument(
         "--engine",
-        choices=engine.ENGINES,
-        default=engine.ENGINES[0],
+        choices=ENGINES,
+        default=ENGINES[0],
         help="the site generator that builds the pages: mkdocs (default) or zensical; both read mkdocs.yml",
     )
     add_as_of(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.site import engine, staging
+    from playbook.site.generate import site_pages
+    from playbook.validation import validate
+
     root: Path = args.root
     require_repository(root)
     site_dir: Path = (args.site_dir if args.site_dir is not None else root / SITE).resolve()

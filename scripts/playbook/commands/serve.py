@@ -11,9 +11,6 @@ from pathlib import Path
 from playbook.commands.build import report_findings
 from playbook.commands.options import require_repository
 from playbook.errors import PlaybookError
-from playbook.site import engine, staging
-from playbook.site.generate import site_pages
-from playbook.validation import validate
 
 _ADDRESS = re.compile(r"^[A-Za-z0-9.\-\[\]:]+:[0-9]{1,5}$")
 
@@ -45,6 +42,10 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.site import engine, staging
+    from playbook.site.generate import site_pages
+    from playbook.validation import validate
+
     root: Path = args.root
     require_repository(root)
     validation = validate(root)
