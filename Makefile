@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test browser lint schemas serve clean
+.PHONY: site test browser lint schemas serve clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ site: $(STAMP)
 
 ## Run the whole test suite (lint, schema drift, unit, rule, build and browser tests).
 test: $(STAMP) browser
-	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/mypy scripts
 	$(BIN)/playbook schemas --check
 	$(BIN)/python -m pytest -q
@@ -35,14 +35,20 @@ browser:
 		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
 
 schemas: $(STAMP)
 	$(BIN)/playbook schemas
 
 serve: $(STAMP)
 	$(BIN)/playbook serve
+
+## Benchmarks on generated playbooks of N accounts (kept in benchmarks/out/): validation and the
+## site build, a table, and benchmarks/results.json. See benchmarks/README.md.
+N ?= 1000 10000
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(N)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache .mypy_cache
