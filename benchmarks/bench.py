@@ -1,0 +1,698 @@
+"""Measure validation and the site build on generated playbooks of N accounts.
+
+    python benchmarks/bench.py [N ...]          (make bench; make bench N="1000 10000")
+
+For each N, generates the scale model (benchmarks/generate.py) into benchmarks/out/n<N>/,
+or reuses it when the generator has not changed since, then measures:
+
+  floor_parse_s             one Python process parsing every data file with yaml.CSafeLoader
+  check_jsonschema_s        check-jsonschema over every account.yaml with schemas/account.schema.json
+  validate_cold_s           `python -m playbook validate`, no cache (.playbook-cache/ deleted, cache off)
+  validate_first_cached_s   the same with the cache on and empty: the first run that fills it
+  validate_warm_s           the same again, nothing changed
+  validate_one_change_s     after a comment line is appended to one account file
+  validate_peak_rss_bytes   the cold run's peak resident memory
+  load_s, rules_s           reading and shape checks; the cross-file rules alone (in one process)
+  generate_pages_s          the model to the site's Markdown (site_pages)
+  stage_s                   writing the staging folder (docs copy, pages, config)
+  engine_build_s            the MkDocs build of the staged pages
+  zensical_build_s          the Zensical build of the same pages, when the engine offers it
+  largest_page_bytes ...    sizes in the built site
+
+prints a table and whether each target of the issue holds, and writes benchmarks/results.json.
+A missed target is reported, never an error: the exit code is 0 unless the bench itself could
+not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import importlib.util
+import inspect
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+OUT = HERE / "out"
+RESULTS = HERE / "results.json"
+AS_OF = "2026-11-23"
+CACHE_DIR = ".playbook-cache"
+DEFAULT_NS = (1000, 10000)
+GIB = 1024**3
+MB = 1_000_000
+
+#: One Python process that reads and parses every data file of a repository with libyaml,
+#: and nothing else: the floor that validation is compared with.
+FLOOR = """
+import os, sys, yaml
+root = sys.argv[1]
+paths = []
+for folder, _, names in os.walk(os.path.join(root, "data")):
+    paths += [os.path.join(folder, name) for name in names if not name.startswith(".")]
+if os.path.isfile(os.path.join(root, "playbook.yaml")):
+    paths.append(os.path.join(root, "playbook.yaml"))
+for path in sorted(paths):
+    with open(path, "rb") as handle:
+        yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+print(len(paths))
+"""
+
+
+def log(message: str) -> None:
+    sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Processes: wall time and peak memory of one child.
+
+
+@dataclass
+class Measured:
+    seconds: float
+    #: The largest resident memory of any one process of the run (the child or a descendant it waited for).
+    peak_rss_bytes: int
+    #: The largest sum of the resident memory of the child and all its descendants, sampled as it ran.
+    peak_tree_rss_bytes: int
+    returncode: int
+    output: str
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+SAMPLE_SECONDS = 0.02
+
+
+def tree_rss(pid: int) -> int:
+    """The resident memory of a process and all its descendants, from /proc (0 where not readable)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        proc = Path("/proc") / str(current)
+        try:
+            total += int((proc / "statm").read_text(encoding="ascii").split()[1]) * PAGE
+            for task in (proc / "task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text(encoding="ascii").split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def measure(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Measured:
+    """Run ``command``; return its wall time, its peak memory and the tail of its output.
+
+    The child is reaped with os.wait4, whose resource usage is that child's own (and its
+    waited-for descendants'), so each measurement is independent of the others. Since a run
+    may fan out to worker processes, a thread also samples the resident memory of the whole
+    process tree every SAMPLE_SECONDS while it runs.
+    """
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        done = threading.Event()
+        peak = [0]
+
+        def sample() -> None:
+            while not done.wait(SAMPLE_SECONDS):
+                peak[0] = max(peak[0], tree_rss(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    single = usage.ru_maxrss * 1024
+    return Measured(seconds, single, max(single, peak[0]), process.returncode, text[-4000:])
+
+
+def best(runs: int, command: Sequence[str], **kwargs: Any) -> Measured:
+    """The fastest of ``runs`` runs of ``command``."""
+    return min((measure(command, **kwargs) for _ in range(runs)), key=lambda measured: measured.seconds)
+
+
+# ---------------------------------------------------------------------------------------------
+# The repositories.
+
+
+def load_generator() -> Any:
+    spec = importlib.util.spec_from_file_location("benchmark_generate", HERE / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def fingerprint(n: int) -> str:
+    """What a generated repository depends on: N, the generator and the sample files it copies."""
+    digest = hashlib.sha256(f"n={n}\n".encode())
+    sources = [HERE / "generate.py", PROJECT / "mkdocs.yml", PROJECT / "playbook.yaml"]
+    for folder in ("docs", "schemas"):
+        sources += sorted(path for path in (PROJECT / folder).rglob("*") if path.is_file())
+    sources += [PROJECT / "data" / "taxonomy.yaml", PROJECT / "data" / "tiers.yaml"]
+    sources += sorted((PROJECT / "data" / "teams").glob("*.yaml"))
+    for path in sources:
+        digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def repository(n: int, out: Path) -> tuple[Path, float | None]:
+    """The generated repository for ``n``: reused when its fingerprint matches, else written anew."""
+    root = out / f"n{n}"
+    stamp = out / f"n{n}.stamp"
+    wanted = fingerprint(n)
+    if root.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == wanted:
+        log(f"N={n}: reusing {root.relative_to(PROJECT) if root.is_relative_to(PROJECT) else root}")
+        return root, None
+    if root.exists():
+        shutil.rmtree(root)
+    stamp.unlink(missing_ok=True)
+    log(f"N={n}: generating {root}")
+    generated = load_generator().generate(n, root)
+    stamp.write_text(wanted + "\n", encoding="utf-8")
+    log(f"N={n}: {generated.n_files} data files, {generated.n_bytes / MB:.1f} MB in {generated.seconds:.1f} s")
+    return root, float(generated.seconds)
+
+
+def account_files(root: Path) -> list[str]:
+    return sorted(path.relative_to(root).as_posix() for path in (root / "data" / "accounts").glob("*/account.yaml"))
+
+
+def data_file_count(root: Path) -> int:
+    count = sum(1 for path in (root / "data").rglob("*") if path.is_file() and not path.name.startswith("."))
+    return count + (1 if (root / "playbook.yaml").is_file() else 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# The measurements.
+
+
+def validate_command(root: Path, no_cache: bool) -> list[str]:
+    command = [sys.executable, "-m", "playbook", "validate", "--root", str(root), "--today", AS_OF]
+    return [*command, "--no-cache"] if no_cache else command
+
+
+def validate_supports_no_cache() -> bool:
+    helped = subprocess.run(
+        [sys.executable, "-m", "playbook", "validate", "--help"], capture_output=True, text=True, check=False
+    )
+    return "--no-cache" in helped.stdout
+
+
+def environment(cache: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PLAYBOOK_CACHE", None)
+    if not cache:
+        env["PLAYBOOK_CACHE"] = "0"
+    return env
+
+
+def check_validated(name: str, measured: Measured) -> None:
+    if measured.returncode != 0:
+        log(f"{name}: playbook validate exited {measured.returncode}:\n{measured.output[-2000:]}")
+
+
+def measure_validate(root: Path, runs: int, notes: list[str]) -> dict[str, Any]:
+    """Cold, first-with-cache, warm and one-change runs of `playbook validate` as whole processes."""
+    metrics: dict[str, Any] = {}
+    no_cache_flag = validate_supports_no_cache()
+    cache = root / CACHE_DIR
+
+    def cold() -> Measured:
+        shutil.rmtree(cache, ignore_errors=True)
+        return measure(validate_command(root, no_cache_flag), env=environment(cache=False))
+
+    measured = min((cold() for _ in range(runs)), key=lambda item: item.seconds)
+    check_validated("cold", measured)
+    metrics["validate_cold_s"] = measured.seconds
+    metrics["validate_peak_rss_bytes"] = measured.peak_tree_rss_bytes
+    metrics["validate_peak_rss_one_process_bytes"] = measured.peak_rss_bytes
+    metrics["validate_exit_code"] = measured.returncode
+    log(f"  validate cold {measured.seconds:.2f} s, {measured.peak_tree_rss_bytes / MB:.0f} MB")
+
+    shutil.rmtree(cache, ignore_errors=True)
+    first = measure(validate_command(root, False), env=environment(cache=True))
+    check_validated("first with cache", first)
+    metrics["validate_first_cached_s"] = first.seconds
+    warm = best(runs, validate_command(root, False), env=environment(cache=True))
+    check_validated("warm", warm)
+    metrics["validate_warm_s"] = warm.seconds
+    metrics["validate_warm_peak_rss_bytes"] = warm.peak_tree_rss_bytes
+    log(f"  validate first with cache {first.seconds:.2f} s, warm {warm.seconds:.2f} s")
+    if not cache.exists():
+        notes.append("playbook validate wrote no .playbook-cache/: warm and one-change runs are uncached")
+
+    accounts = account_files(root)
+    changed = root / accounts[len(accounts) // 2]
+    original = changed.read_bytes()
+    timings = []
+    try:
+        for attempt in range(runs):
+            changed.write_bytes(original + f"# bench: one change ({attempt})\n".encode())
+            one = measure(validate_command(root, False), env=environment(cache=True))
+            check_validated("one change", one)
+            timings.append(one.seconds)
+            changed.write_bytes(original)
+            measure(validate_command(root, False), env=environment(cache=True))  # back to warm
+    finally:
+        changed.write_bytes(original)
+    metrics["validate_one_change_s"] = min(timings)
+    log(f"  validate one change {min(timings):.2f} s")
+    return metrics
+
+
+def measure_floor(root: Path, runs: int) -> dict[str, Any]:
+    measure([sys.executable, "-c", FLOOR, str(root)])  # warm the page cache
+    floor = best(max(3, runs), [sys.executable, "-c", FLOOR, str(root)])
+    if floor.returncode != 0:
+        raise RuntimeError(f"the floor parse failed:\n{floor.output}")
+    log(f"  floor parse {floor.seconds:.2f} s")
+    return {"floor_parse_s": floor.seconds, "floor_peak_rss_bytes": floor.peak_tree_rss_bytes}
+
+
+def chunks(paths: Sequence[str], fixed: int) -> Iterator[list[str]]:
+    """Groups of paths whose command lines stay well within the system's argument limit."""
+    try:
+        limit = int(os.sysconf("SC_ARG_MAX")) // 4
+    except (ValueError, OSError):
+        limit = 128 * 1024
+    group: list[str] = []
+    size = fixed
+    for path in paths:
+        if group and size + len(path) + 1 > limit:
+            yield group
+            group, size = [], fixed
+        group.append(path)
+        size += len(path) + 1
+    if group:
+        yield group
+
+
+def check_jsonschema_executable() -> str | None:
+    beside = Path(sys.executable).parent / "check-jsonschema"
+    return str(beside) if beside.is_file() else shutil.which("check-jsonschema")
+
+
+def measure_check_jsonschema(root: Path, notes: list[str]) -> dict[str, Any]:
+    executable = check_jsonschema_executable()
+    if executable is None:
+        notes.append("check-jsonschema is not installed: check_jsonschema_s is null")
+        return {"check_jsonschema_s": None}
+    command = [executable, "--schemafile", "schemas/account.schema.json"]
+    total, failed, invocations = 0.0, 0, 0
+    for group in chunks(account_files(root), sum(len(part) + 1 for part in command)):
+        measured = measure([*command, *group], cwd=root)
+        total += measured.seconds
+        invocations += 1
+        if measured.returncode != 0:
+            failed += 1
+            log(f"  check-jsonschema exited {measured.returncode}:\n{measured.output[-1500:]}")
+    log(f"  check-jsonschema {total:.2f} s in {invocations} run(s)")
+    if failed:
+        notes.append(f"check-jsonschema reported failures in {failed} of {invocations} runs")
+    return {"check_jsonschema_s": total, "check_jsonschema_runs": invocations}
+
+
+def measure_in_process(root: Path, work: Path, skip_site: bool) -> dict[str, Any]:
+    """Rules, pages and engine builds, measured inside one fresh Python process (see stage_main)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--in-process", str(root), str(work)]
+    if skip_site:
+        command.append("--skip-site")
+    measured = measure(command)
+    if measured.returncode != 0:
+        raise RuntimeError(f"the in-process measurements failed:\n{measured.output}")
+    last = measured.output.strip().splitlines()[-1]
+    result: dict[str, Any] = json.loads(last)
+    result["inprocess_peak_rss_bytes"] = measured.peak_tree_rss_bytes
+    return result
+
+
+def site_sizes(site: Path) -> dict[str, Any]:
+    """Sizes in a built site: the largest page, the search index, the coverage matrix, the index pages."""
+    pages = [path for path in site.rglob("*.html") if path.is_file()]
+    largest = max(pages, key=lambda path: path.stat().st_size)
+    index = site / "search" / "search_index.json"
+    indexes = [path for path in pages if path.name == "index.html"]
+    largest_index = max(indexes, key=lambda path: path.stat().st_size) if indexes else None
+    coverage = site / "coverage-matrix.html"
+    return {
+        "largest_page_bytes": largest.stat().st_size,
+        "largest_page": largest.relative_to(site).as_posix(),
+        "search_index_bytes": index.stat().st_size if index.is_file() else None,
+        "coverage_matrix_bytes": coverage.stat().st_size if coverage.is_file() else None,
+        "accounts_index_bytes": (site / "accounts" / "index.html").stat().st_size
+        if (site / "accounts" / "index.html").is_file()
+        else None,
+        "largest_index_page_bytes": largest_index.stat().st_size if largest_index else None,
+        "largest_index_page": largest_index.relative_to(site).as_posix() if largest_index else None,
+        "site_pages": len(pages),
+        "site_bytes": sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Inside the measuring process: load, rules, pages, staging, engines.
+
+
+def zensical_builder(engine: Any) -> tuple[Callable[..., Any] | None, str]:
+    """A function (config, build date) that builds a staged config with Zensical, if the engine module offers one."""
+    if importlib.util.find_spec("zensical") is None:
+        return None, "the zensical package is not installed"
+    for name in ("build_zensical", "zensical_build"):
+        function = getattr(engine, name, None)
+        if callable(function):
+            return function, f"playbook.site.engine.{name}"
+    engines = getattr(engine, "ENGINES", None)
+    if isinstance(engines, dict) and "zensical" in engines:
+        chosen = engines["zensical"]
+        if callable(chosen):
+            return chosen, "playbook.site.engine.ENGINES['zensical']"
+        if callable(getattr(chosen, "build", None)):
+            return chosen.build, "playbook.site.engine.ENGINES['zensical'].build"
+    parameters = inspect.signature(engine.build).parameters
+    for name in ("engine", "name", "kind"):
+        if name in parameters:
+            return functools.partial(engine.build, **{name: "zensical"}), f"playbook.site.engine.build({name}=...)"
+    return None, "playbook.site.engine offers no Zensical engine"
+
+
+def stage_main(root: Path, work: Path, skip_site: bool) -> int:
+    """Measure load, rules, pages, staging and the engine builds; print the figures as one JSON line."""
+    from playbook import repository
+    from playbook.rules import run_all
+    from playbook.site import engine, staging
+    from playbook.site.generate import site_pages
+    from playbook.validation import validate_loaded
+
+    as_of = date.fromisoformat(AS_OF)
+    result: dict[str, Any] = {}
+    started = time.perf_counter()
+    loaded = repository.load(root)
+    result["load_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    findings = run_all(loaded.playbook, as_of)
+    result["rules_s"] = time.perf_counter() - started
+    result["rule_findings"] = len(findings)
+    validation = validate_loaded(loaded, as_of)
+    started = time.perf_counter()
+    pages, language = site_pages(validation, "internal", as_of)
+    result["generate_pages_s"] = time.perf_counter() - started
+    result["generated_pages"] = len(pages)
+    result["generated_markdown_bytes"] = sum(len(page.markdown.encode("utf-8")) for page in pages)
+    if skip_site:
+        sys.stdout.write(json.dumps(result) + "\n")
+        return 0
+    for folder in ("mkdocs", "zensical"):
+        shutil.rmtree(work / folder, ignore_errors=True)
+    started = time.perf_counter()
+    config = staging.stage(root, work / "mkdocs", pages, language=language)
+    result["stage_s"] = time.perf_counter() - started
+    seconds, error = timed(lambda: engine.build(config, as_of))
+    result["engine_build_s"] = seconds
+    if error is None:
+        result["site"] = str(work / "mkdocs" / staging.STAGED_SITE)
+    else:
+        result["engine_error"] = error
+    builder, how = zensical_builder(engine)
+    result["zensical_engine"] = how
+    result["zensical_build_s"] = None
+    if builder is not None:
+        config = staging.stage(root, work / "zensical", pages, language=language)
+        seconds, error = timed(lambda: builder(config, as_of))
+        result["zensical_build_s"] = seconds
+        if error is None:
+            result["zensical_site"] = str(work / "zensical" / staging.STAGED_SITE)
+        else:
+            result["zensical_error"] = error
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+def timed(build: Callable[[], Any]) -> tuple[float | None, str | None]:
+    """The seconds ``build`` took, or None and the error when it failed (a failed build is reported, not raised)."""
+    started = time.perf_counter()
+    try:
+        build()
+    except Exception as error:  # the engines raise PlaybookError; anything else is reported the same way
+        return None, f"{type(error).__name__}: {error}"[:3000]
+    return time.perf_counter() - started, None
+
+
+# ---------------------------------------------------------------------------------------------
+# One run per N, the targets, the report.
+
+
+def run_one(n: int, out: Path, runs: int, skip_site: bool, skip_check_jsonschema: bool) -> dict[str, Any]:
+    notes: list[str] = []
+    root, generated_in = repository(n, out)
+    metrics: dict[str, Any] = {}
+    metrics.update(measure_floor(root, runs))
+    metrics.update(measure_validate(root, runs, notes))
+    if skip_check_jsonschema:
+        metrics["check_jsonschema_s"] = None
+    else:
+        metrics.update(measure_check_jsonschema(root, notes))
+    log(f"  in-process: rules, pages{'' if skip_site else ', staging and the engine build'}")
+    try:
+        inside = measure_in_process(root, out / f"n{n}-site", skip_site)
+    except RuntimeError as error:
+        notes.append(str(error)[-3000:])
+        inside = {"rules_s": None, "generate_pages_s": None}
+    site = inside.pop("site", None)
+    zensical_site = inside.pop("zensical_site", None)
+    how = inside.pop("zensical_engine", None)
+    for engine in ("engine", "zensical"):
+        failure = inside.pop(f"{engine}_error", None)
+        if failure is not None:
+            notes.append(f"{'MkDocs' if engine == 'engine' else 'Zensical'} build failed: {failure}")
+    metrics.update(inside)
+    metrics.setdefault("engine_build_s", None)
+    metrics.setdefault("zensical_build_s", None)
+    if not skip_site and how is not None and metrics.get("zensical_build_s") is None and how.startswith("the "):
+        notes.append(f"zensical_build_s is null: {how}")
+    elif not skip_site and how is not None:
+        notes.append(f"Zensical engine: {how}")
+    if site is not None:
+        sizes = site_sizes(Path(site))
+        metrics.update({key: value for key, value in sizes.items() if key.endswith("_bytes") or key == "site_pages"})
+        notes.append(f"largest page: {sizes['largest_page']}; largest index page: {sizes['largest_index_page']}")
+    if zensical_site is not None and Path(zensical_site).is_dir():
+        zensical = site_sizes(Path(zensical_site))
+        metrics["zensical_largest_page_bytes"] = zensical["largest_page_bytes"]
+    log(
+        "  "
+        + ", ".join(
+            f"{name} {shown(name, metrics.get(name))}"
+            for name in ("rules_s", "generate_pages_s", "engine_build_s", "zensical_build_s")
+        )
+    )
+    return {
+        "n_accounts": n,
+        "n_files": data_file_count(root),
+        "generated_in_s": generated_in,
+        "metrics": dict(sorted(metrics.items())),
+        "notes": notes,
+    }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    holds: bool | None
+    detail: str
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def verdicts(runs: list[dict[str, Any]]) -> list[Verdict]:
+    """Whether each target of the issue holds, with the figures it was judged on."""
+    by_n = {run["n_accounts"]: run["metrics"] for run in runs}
+    largest = max(by_n) if by_n else None
+    at_10k = by_n.get(10000)
+    judged: list[Verdict] = []
+
+    def at_scale(target: str, check: Callable[[dict[str, Any]], tuple[bool | None, str]]) -> None:
+        if at_10k is None:
+            judged.append(Verdict(target, None, "needs a run at N = 10,000"))
+        else:
+            holds, detail = check(at_10k)
+            judged.append(Verdict(target, holds, detail))
+
+    def every_n(target: str, numerator: str, factor: float, denominator: str, at_least: bool) -> None:
+        parts, results = [], []
+        for n, metrics in sorted(by_n.items()):
+            value = ratio(metrics.get(numerator), metrics.get(denominator))
+            if value is None:
+                parts.append(f"N={n}: n/a")
+                continue
+            results.append(value >= factor if at_least else value <= factor)
+            parts.append(f"N={n}: {value:.3g}×")
+        holds = all(results) if results else None
+        judged.append(Verdict(target, holds, "; ".join(parts)))
+
+    def scaling(target: str, metric: str) -> None:
+        pairs = [(small, big) for small in by_n for big in by_n if big == 10 * small]
+        if not pairs:
+            judged.append(Verdict(target, None, "needs runs at N and 10 × N"))
+            return
+        parts, results = [], []
+        for small, big in sorted(pairs):
+            value = ratio(by_n[big].get(metric), by_n[small].get(metric))
+            if value is None:
+                parts.append(f"{big}/{small}: n/a")
+                continue
+            results.append(value <= 12)
+            parts.append(f"N={big} / N={small}: {value:.3g}×")
+        judged.append(Verdict(target, all(results) if results else None, "; ".join(parts)))
+
+    def cold_vs_floor(metrics: dict[str, Any]) -> tuple[bool | None, str]:
+        value = ratio(metrics.get("validate_cold_s"), metrics.get("floor_parse_s"))
+        return (None, "n/a") if value is None else (value <= 1.5, f"{value:.3g}× the floor")
+
+    def memory(metrics: dict[str, Any]) -> tuple[bool | None, str]:
+        rss = metrics.get("validate_peak_rss_bytes")
+        return (None, "n/a") if rss is None else (rss <= GIB, f"{rss / GIB:.2f} GiB")
+
+    def pages_size(metrics: dict[str, Any]) -> tuple[bool | None, str]:
+        coverage, index = metrics.get("coverage_matrix_bytes"), metrics.get("largest_index_page_bytes")
+        if coverage is None or index is None:
+            return None, "no built site"
+        detail = f"coverage matrix {coverage / MB:.2f} MB, largest index page {index / MB:.2f} MB"
+        return max(coverage, index) < 2 * MB, detail
+
+    at_scale("validate_cold_s ≤ 1.5 × floor_parse_s at N = 10,000", cold_vs_floor)
+    every_n("check_jsonschema_s ≥ 10 × validate_cold_s", "check_jsonschema_s", 10, "validate_cold_s", True)
+    every_n("validate_warm_s ≤ 0.05 × validate_cold_s", "validate_warm_s", 0.05, "validate_cold_s", False)
+    every_n("validate_one_change_s ≤ 0.10 × validate_cold_s", "validate_one_change_s", 0.10, "validate_cold_s", False)
+    scaling("rules_s at 10 × N ≤ 12 × rules_s at N", "rules_s")
+    at_scale("validate_peak_rss_bytes ≤ 1 GiB at N = 10,000", memory)
+    every_n("generate_pages_s ≤ 0.10 × engine_build_s", "generate_pages_s", 0.10, "engine_build_s", False)
+    scaling("engine_build_s at 10 × N ≤ 12 × engine_build_s at N", "engine_build_s")
+    at_scale("coverage matrix and index pages < 2 MB of HTML at N = 10,000", pages_size)
+    if largest is not None and at_10k is None:
+        judged.append(Verdict("(scale targets)", None, f"judged at N = 10,000 only; the largest run was {largest}"))
+    return judged
+
+
+def shown(name: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if name.endswith("_bytes"):
+        return f"{value / MB:,.2f} MB" if value >= 100_000 else f"{value:,} B"
+    if name.endswith("_s"):
+        return f"{value:,.3f}" if value < 10 else f"{value:,.1f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def table(runs: list[dict[str, Any]]) -> str:
+    names = sorted({name for run in runs for name in run["metrics"]})
+    header = ["metric", *(f"N={run['n_accounts']:,}" for run in runs)]
+    rows = [["n_files", *(f"{run['n_files']:,}" for run in runs)]]
+    rows += [[name, *(shown(name, run["metrics"].get(name)) for run in runs)] for name in names]
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        )
+
+    return "\n".join([line(header), line(["-" * width for width in widths]), *(line(row) for row in rows)])
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        for text in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if text.startswith("model name"):
+                cpu = text.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    try:
+        for text in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if text.startswith("MemTotal:"):
+                memory = int(text.split()[1]) * 1024
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu or platform.processor(),
+        "memory_bytes": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def write_results(path: Path, runs: list[dict[str, Any]], judged: list[Verdict]) -> None:
+    document = {
+        "as_of": AS_OF,
+        "machine": machine(),
+        "runs": runs,
+        "targets": [{"target": item.target, "holds": item.holds, "detail": item.detail} for item in judged],
+    }
+    path.write_text(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def report(runs: list[dict[str, Any]], judged: list[Verdict], stream: IO[str]) -> None:
+    stream.write("\n" + table(runs) + "\n\nTargets:\n")
+    for item in judged:
+        mark = {True: "✓", False: "✗", None: "?"}[item.holds]
+        stream.write(f"  {mark} {item.target}: {item.detail}\n")
+    for run in runs:
+        for note in run["notes"]:
+            stream.write(f"  note (N={run['n_accounts']:,}): {note}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark validation and the site build on generated playbooks.")
+    parser.add_argument("n", nargs="*", type=int, metavar="N", help="numbers of accounts (default: 1000 10000)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where generated repositories are kept")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="the JSON file to write")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each validate measurement (the best counts)")
+    parser.add_argument("--skip-site", action="store_true", help="leave out staging and the engine builds")
+    parser.add_argument("--skip-check-jsonschema", action="store_true", help="leave out check-jsonschema")
+    parser.add_argument("--in-process", nargs=2, type=Path, metavar=("ROOT", "WORK"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.in_process:
+        return stage_main(args.in_process[0].resolve(), args.in_process[1].resolve(), args.skip_site)
+    ns = args.n or list(DEFAULT_NS)
+    out: Path = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    runs = []
+    for n in ns:
+        started = time.perf_counter()
+        runs.append(run_one(n, out, max(1, args.repeat), args.skip_site, args.skip_check_jsonschema))
+        log(f"N={n}: measured in {time.perf_counter() - started:.0f} s")
+        judged = verdicts(runs)
+        write_results(args.results, runs, judged)
+    judged = verdicts(runs)
+    report(runs, judged, sys.stdout)
+    write_results(args.results, runs, judged)
+    sys.stdout.write(f"\nwrote {args.results}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
