@@ -110,6 +110,7 @@ class Fingerprint:
 
     def __init__(self, root: Path, secret: bytes, version: str) -> None:
         self.root = root
+        self.base = os.fspath(root)
         self.secret = secret
         self.version = version
         known = _read_signed(root / CACHE / DIGESTS, secret)
@@ -117,9 +118,9 @@ class Fingerprint:
         self.digests: dict[str, list[Any]] = {}
 
     def digest_of(self, path: str) -> str:
-        full = self.root / path
+        full = os.path.join(self.base, path)
         try:
-            status = full.stat()
+            status = os.stat(full)
         except OSError:
             return "unreadable"
         stamp = [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
@@ -128,7 +129,8 @@ class Fingerprint:
             digest = str(remembered[4])
         else:
             try:
-                digest = hashlib.sha256(full.read_bytes()).hexdigest()
+                with open(full, "rb") as handle:
+                    digest = hashlib.sha256(handle.read()).hexdigest()
             except OSError:
                 digest = "unreadable"
         self.digests[path] = [*stamp, digest]

@@ -16,10 +16,12 @@ CACHE = ".playbook-cache"
 def data_files(root: Path) -> list[str]:
     """The settings file and every file below data/ (hidden ones left out), as sorted root-relative paths."""
     found: list[str] = []
-    for folder, folders, names in os.walk(root / DATA, followlinks=False):
+    base = os.fspath(root)
+    start = len(base) + 1
+    for folder, folders, names in os.walk(os.path.join(base, DATA), followlinks=False):
         folders[:] = [name for name in folders if not name.startswith(".")]
-        relative = Path(folder).relative_to(root).as_posix()
+        relative = folder[start:].replace(os.sep, "/")
         found.extend(f"{relative}/{name}" for name in names if not name.startswith("."))
-    if (root / SETTINGS).is_file():
+    if os.path.isfile(os.path.join(base, SETTINGS)):
         found.append(SETTINGS)
     return sorted(found)
