@@ -26,6 +26,7 @@ from tests.site_markdown import (
     split_front_matter,
     visible,
 )
+from tests.site_markdown import context as site_context
 
 TEAMS = """
 # data/teams/finance-key-accounts.yaml
@@ -278,3 +279,14 @@ def test_pages_are_the_same_for_the_same_data(repo: Path) -> None:
     assert [(page.path, page.markdown.encode()) for page in again] == [
         (page.path, page.markdown.encode()) for page in first
     ]
+
+
+def test_a_team_page_lists_a_bounded_number_of_accounts(base_repo: Path) -> None:
+    context = site_context(base_repo)
+    acme = context.playbook.accounts[0]
+    for number in range(team_pages.TABLE_CAP + 25):
+        model = acme.model.model_copy(update={"id": f"acme-{number:04d}"})
+        context.playbook.accounts.append(type(acme)(model, acme.document))
+    page = next(page for page in team_pages.pages(context) if page.path == "teams/cloud-solutions.md")
+    assert page.markdown.count("](../accounts/acme") == team_pages.TABLE_CAP
+    assert "and 26 more: [Accounts](../accounts/index.md)" in page.markdown

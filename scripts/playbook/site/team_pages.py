@@ -12,7 +12,7 @@ from playbook.models import Team
 from playbook.models.common import TRIANGLE_ROLES, ReportingLines
 from playbook.models.team import Kpi, Member, TeamType
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, sort_key
+from playbook.site.directory import Directory, say, sort_key
 from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
@@ -73,6 +73,10 @@ LABELS: LabelTable = {
     "role": ("Role", "职责"),
     "owning_team": ("Owning team", "责任团队"),
 }
+
+
+#: The most accounts a team page lists in one table; the account lists have the rest.
+TABLE_CAP = 200
 
 
 def pages(context: SiteContext) -> list[Page]:
@@ -227,7 +231,10 @@ def _owned(context: SiteContext, directory: Directory, team: Team) -> list[str]:
     if not owned:
         return lines
     lines += _header([label(key, context.language) for key in ("account", "tier", "industry", "region")])
-    for account in sorted(owned, key=lambda account: sort_key(account.name, account.id)):
+    ordered = sorted(
+        owned, key=lambda account: (directory.tier_rank(account.tier), *sort_key(account.name, account.id))
+    )
+    for account in ordered[:TABLE_CAP]:
         cells = [
             directory.account_link(account.id, "../"),
             directory.tier_name(account.tier),
@@ -235,7 +242,15 @@ def _owned(context: SiteContext, directory: Directory, team: Team) -> list[str]:
             directory.region_name(account.region),
         ]
         lines.append(_row(cells))
-    return [*lines, ""]
+    return [*lines, *_more(context, len(ordered)), ""]
+
+
+def _more(context: SiteContext, count: int) -> list[str]:
+    """The line under a capped table: how many more, and where to find them."""
+    if count <= TABLE_CAP:
+        return []
+    rest = say("more", context.language, count=count - TABLE_CAP)
+    return ["", f"{rest}: [{label('accounts', context.language)}](../accounts/index.md)"]
 
 
 def _overlaid(context: SiteContext, directory: Directory, team: Team) -> list[str]:
@@ -254,4 +269,5 @@ def _overlaid(context: SiteContext, directory: Directory, team: Team) -> list[st
         return []
     titles = [label("account", context.language), _label("owning_team", context)]
     titles += [_label("credit", context), _label("role", context)]
-    return [f"## {_label('overlaid_accounts', context)}", "", *_header(titles), *rows, ""]
+    heading = [f"## {_label('overlaid_accounts', context)}", ""]
+    return [*heading, *_header(titles), *rows[:TABLE_CAP], *_more(context, len(rows)), ""]
