@@ -244,3 +244,17 @@ def test_generated_pages_are_byte_for_byte_stable(base_repo: Path) -> None:
     second = generate(site_context(base_repo), RULES)
     assert [page.markdown.encode() for page in first] == [page.markdown.encode() for page in second]
     assert len({page.path for page in first}) == len(first)
+
+
+def test_long_tables_are_split_into_numbered_sections() -> None:
+    from playbook.site.directory import table_sections
+
+    header = ["| A |", "| --- |"]
+    assert table_sections(header, ["| 1 |", "| 2 |"], section_rows=5) == [*header, "| 1 |", "| 2 |"]
+    rows = [f"| {number} |" for number in range(1, 251)]
+    lines = table_sections(header, rows)
+    assert [line for line in lines if line.startswith("### ")] == ["### 1–100", "### 101–200", "### 201–250"]
+    assert lines.count("| --- |") == 3
+    assert [line for line in lines if line.startswith("| ") and line != "| A |"] == rows
+    rendered = render("\n".join(lines))
+    assert rendered.count("<table>") == 3

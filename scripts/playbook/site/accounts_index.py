@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from playbook.models import Account
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, sort_key
+from playbook.site.directory import Directory, sort_key, table_sections
 from playbook.site.escape import cell
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import ACCOUNTS_INDEX, Page
@@ -81,11 +81,12 @@ def _list_page(slug: str, name: str, members: list[Account], directory: Director
         "",
         f"| {label('account', language, LABELS)} | {label('tier', language)} | {label('region', language)} "
         f"| {label('owner', language)} |",
-        "| --- | --- | --- | --- |",
     ]
-    for account in ordered:
-        lines.append(
-            f"| [{cell(str(account.name))}](../{account.id}.md) | {directory.tier_name(account.tier)} | "
-            f"{directory.region_name(account.region)} | {directory.team_link(account.owner, '../../')} |"
-        )
+    header = [lines.pop(), "| --- | --- | --- | --- |"]
+    rows = [
+        f"| [{cell(str(account.name))}](../{account.id}.md) | {directory.tier_name(account.tier)} | "
+        f"{directory.region_name(account.region)} | {directory.team_link(account.owner, '../../')} |"
+        for account in ordered
+    ]
+    lines += table_sections(header, rows)
     return Page(f"accounts/by/{slug}.md", name, "\n".join(lines) + "\n", in_nav=False)

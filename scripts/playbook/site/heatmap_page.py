@@ -16,7 +16,7 @@ from playbook.models import Account, Assessment
 from playbook.models.tiers import Tier
 from playbook.repository import Sourced
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key
+from playbook.site.directory import Directory, say, sort_key, table_sections
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.svg import LEVELS, heat_cell, level_name
@@ -143,12 +143,12 @@ def _tier(
         else:
             lines += [_say("shown", context, count=len(rows)), ""]
         header = " | ".join(directory.dimension_name(dimension) for dimension in dimensions)
-        lines += [
+        table_header = [
             f"| {label('account', context.language)} | {label('owner', context.language)} |"
             f" {_say('assessed', context)} | {header} | {_say('average', context)} |",
             "| --- | --- | --- |" + " :---: |" * len(dimensions) + " ---: |",
         ]
-        lines += [_row(context, directory, row, dimensions) for row in shown]
+        lines += table_sections(table_header, [_row(context, directory, row, dimensions) for row in shown])
         lines.append("")
     if unassessed:
         lines += [

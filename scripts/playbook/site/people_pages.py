@@ -15,7 +15,7 @@ from playbook.models.common import TRIANGLE_ROLES, TriangleRole
 from playbook.repository import Person
 from playbook.site.context import SiteContext
 from playbook.site.coverage_page import load_bounds, load_mark, load_status
-from playbook.site.directory import Directory, say, sort_key
+from playbook.site.directory import Directory, say, sort_key, table_sections
 from playbook.site.escape import cell, inline
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
@@ -26,7 +26,7 @@ INDEX_ROWS = 2000
 #: The most people the index lists as over or under bounds.
 FLAGGED_ROWS = 200
 #: The most accounts a person's page lists for one role.
-ROLE_ROWS = 500
+ROLE_ROWS = 200
 
 LABELS: LabelTable = {
     "intro": (
@@ -138,21 +138,22 @@ def _index(
             lines += ["", say("more", language, count=len(flagged) - FLAGGED_ROWS)]
         lines.append("")
     roles = " | ".join(label(role, language) for role in TRIANGLE_ROLES)
-    lines += [
-        f"## {_say('everyone', context)} {{ #everyone }}",
-        "",
+    header = [
         f"| {_say('person', context)} | {label('team', language)} | {roles} | {_say('load', context)} |",
         "| --- | --- |" + " ---: |" * len(TRIANGLE_ROLES) + " --- |",
     ]
+    lines += [f"## {_say('everyone', context)} {{ #everyone }}", ""]
+    rows = []
     for person in people[:INDEX_ROWS]:
         person_id = person.member.id
         counts = " | ".join(str(len(held.get(person_id, {}).get(role, []))) for role in TRIANGLE_ROLES)
         worst = _worst(loads.get(person_id, []))
         status = load_mark(worst, context) if worst else say("dash", language)
-        lines.append(
+        rows.append(
             f"| [{cell(person.member.name)}]({person_id}.md) | {directory.team_link(person.team.model.id, '../')} |"
             f" {counts} | {status} |"
         )
+    lines += table_sections(header, rows)
     if len(people) > INDEX_ROWS:
         lines += ["", _say("more_people", context, count=len(people) - INDEX_ROWS)]
     return Page(INDEX, title, "\n".join(lines) + "\n")

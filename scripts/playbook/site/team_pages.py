@@ -12,7 +12,7 @@ from playbook.models import Team
 from playbook.models.common import TRIANGLE_ROLES, ReportingLines
 from playbook.models.team import Kpi, Member, TeamType
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key
+from playbook.site.directory import Directory, say, sort_key, table_sections
 from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
@@ -270,4 +270,4 @@ def _overlaid(context: SiteContext, directory: Directory, team: Team) -> list[st
     titles = [label("account", context.language), _label("owning_team", context)]
     titles += [_label("credit", context), _label("role", context)]
     heading = [f"## {_label('overlaid_accounts', context)}", ""]
-    return [*heading, *_header(titles), *rows[:TABLE_CAP], *_more(context, len(rows)), ""]
+    return [*heading, *table_sections(_header(titles), rows[:TABLE_CAP]), *_more(context, len(rows)), ""]
