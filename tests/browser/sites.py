@@ -23,8 +23,8 @@ from unittest import mock
 import yaml
 from playwright.sync_api import Browser, Playwright
 
+from playbook import validation as validation_module
 from playbook.cli import main
-from playbook.commands import build as build_command
 from playbook.validation import Validation, validate
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -100,7 +100,7 @@ def build_ignoring_errors(root: Path, site_dir: Path, audience: str = "internal"
         validation = validate(*args, **kwargs)
         return _Ungated(**{field.name: getattr(validation, field.name) for field in fields(validation)})
 
-    with mock.patch.object(build_command, "validate", ungated):
+    with mock.patch.object(validation_module, "validate", ungated):
         return build(root, site_dir, audience, today)
 
 
