@@ -11,7 +11,7 @@ or reuses it when the generator has not changed since, then measures:
   validate_first_cached_s   the same with the cache on and empty: the first run that fills it
   validate_warm_s           the same again, nothing changed
   validate_one_change_s     after a comment line is appended to one account file
-  validate_peak_rss_bytes   the cold run's peak resident memory
+  validate_peak_rss_bytes   the cold run's peak resident memory, summed over its processes
   load_s, rules_s           reading and shape checks; the cross-file rules alone (in one process)
   generate_pages_s          the model to the site's Markdown (site_pages)
   stage_s                   writing the staging folder (docs copy, pages, config)
@@ -497,7 +497,9 @@ def built(prefix: str, build: Callable[[], Any], site: Path) -> dict[str, Any]:
 # One run per N, the targets, the report.
 
 
-def run_one(n: int, out: Path, runs: int, skip_site: bool, skip_check_jsonschema: bool) -> dict[str, Any]:
+def run_one(
+    n: int, out: Path, runs: int, skip_site: bool, skip_check_jsonschema: bool, keep_site: bool = False
+) -> dict[str, Any]:
     notes: list[str] = []
     root, generated_in = repository(n, out)
     metrics: dict[str, Any] = {}
@@ -537,6 +539,8 @@ def run_one(n: int, out: Path, runs: int, skip_site: bool, skip_check_jsonschema
     if zensical_site is not None and Path(zensical_site).is_dir():
         zensical = site_sizes(Path(zensical_site))
         metrics["zensical_largest_page_bytes"] = zensical["largest_page_bytes"]
+    if not keep_site:
+        shutil.rmtree(out / f"n{n}-site", ignore_errors=True)
     log(
         "  "
         + ", ".join(
@@ -740,6 +744,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--skip-site", action="store_true", help="leave out staging and the engine builds")
     parser.add_argument("--skip-check-jsonschema", action="store_true", help="leave out check-jsonschema")
+    parser.add_argument(
+        "--keep-site", action="store_true", help="keep the staged and built sites in OUT/n<N>-site/ (GBs at 10,000)"
+    )
     parser.add_argument("--in-process", nargs=2, type=Path, metavar=("ROOT", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.in_process:
@@ -750,7 +757,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = []
     for n in ns:
         started = time.perf_counter()
-        runs.append(run_one(n, out, max(1, args.repeat), args.skip_site, args.skip_check_jsonschema))
+        runs.append(run_one(n, out, max(1, args.repeat), args.skip_site, args.skip_check_jsonschema, args.keep_site))
         log(f"N={n}: measured in {time.perf_counter() - started:.0f} s")
         judged = verdicts(runs)
         write_results(args.results, runs, judged)

@@ -11,7 +11,7 @@ date is counted from a fixed as-of day (AS_OF), never from the clock.
 The shape follows the sample under data/: about 2% strategic accounts (each with a dedicated
 AR), about 60% key accounts (3 to 10 per AR) and the rest SMB, owned by the regional team of
 their region. Key-account teams are organised by industry and, once there are many accounts,
-split by groups of regions so that no team grows past a few dozen people; the government
+split by groups of regions so that the teams stay a few dozen people on average; the government
 team covers the four government domains in every region but Hong Kong & Macao; solution,
 delivery and partner teams overlay. Every account meets its tier's criteria, every key
 contact has an owner and a different backup, actions are done or due after the as-of day,
@@ -104,7 +104,7 @@ REGION_SPLITS: dict[int, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
         ("hk-macao", "港澳", "Hong Kong & Macao", ("hk-macao",)),
     ),
 }
-#: The most people one named-account team should have before it is split by regions.
+#: The most ARs the largest named-account team may have, on average per region group, before a finer split.
 TEAM_SIZE_LIMIT = 45
 KEY_ACCOUNTS_PER_AR = (5, 6, 7, 8)
 SMB_ACCOUNTS_PER_AR = 40
@@ -488,9 +488,10 @@ def build(n: int) -> tuple[list[TeamSpec], list[AccountSpec], list[str], random.
 def assign_owners(accounts: list[AccountSpec], rng: random.Random) -> int:
     """Give every account its owning team and solution overlays; return the region split used.
 
-    The named-account teams are split by region groups once they would grow past about
-    TEAM_SIZE_LIMIT people. A team that would hold only one or two key accounts gets none (its
-    AR would be under-used): those customers stay SMB, with the regional team.
+    The named-account teams are split into the fewest region groups (1, 2, 4 or 8) that keep
+    the largest of them at about TEAM_SIZE_LIMIT ARs per group on average. A team that would
+    hold only one or two key accounts gets none (its AR would be under-used): those customers
+    stay SMB, with the regional team.
     """
     sizes: dict[str, int] = {}
     for account in accounts:

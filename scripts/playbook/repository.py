@@ -139,7 +139,7 @@ def load(root: FsPath, jobs: int | None = None) -> Loaded:
     """
     files = data_files(root)
     workers = min(jobs or os.cpu_count() or 1, 8)
-    with _no_garbage_collection():
+    with no_garbage_collection():
         if workers > 1 and len(files) >= PARALLEL_FROM:
             results = _read_in_parallel(root, files, workers)
         else:
@@ -148,7 +148,7 @@ def load(root: FsPath, jobs: int | None = None) -> Loaded:
 
 
 @contextmanager
-def _no_garbage_collection() -> Iterator[None]:
+def no_garbage_collection() -> Iterator[None]:
     """Reading builds millions of objects that all live on; collecting meanwhile only costs time."""
     enabled = gc.isenabled()
     gc.disable()
