@@ -7,7 +7,6 @@ run Zensical on a one-page folder, or not at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,12 @@ import yaml
 
 from playbook.errors import PlaybookError
 from playbook.site import engine, zensical
-from tests.test_site_build import _LOADING_TAG, _REMOTE, Run, make_repository, run, snapshot
+from tests.test_site_build import _LOADING_TAG, _REMOTE, Built, make_repository, run, snapshot
 
 TODAY = "2026-10-15"
 _GENERATOR = '<meta name="generator" content="zensical-'
 #: A team name that would run a script if a template forgot to escape it.
 HOSTILE = "</title><script>alert(8)</script> <img src=x onerror=alert(1)>"
-
-
-@dataclass
-class Built:
-    root: Path
-    site: Path
-    run: Run
-    docs_before: dict[str, bytes]
 
 
 @pytest.fixture(scope="module")

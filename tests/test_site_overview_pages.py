@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import markdown  # type: ignore[import-untyped]
 import pytest
 import yaml
 
@@ -24,9 +23,10 @@ from playbook.rules import RULES
 from playbook.site import heatmap_page, overview_pages, people_pages
 from playbook.site.context import Audience, Language, SiteContext
 from playbook.site.pages import Page, rule_pages
-from playbook.validation import validate
 from tests.conftest import AS_OF
 from tests.examples import apply_example, copy_base
+from tests.site_markdown import context as site_context
+from tests.site_markdown import render
 
 PROJECT = Path(__file__).resolve().parent.parent
 HOSTILE = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* {: .x } | pipe"
@@ -34,30 +34,10 @@ HOSTILE = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* {: .x } | p
 MAX_MARKDOWN = 1_500_000
 
 
-def _extensions() -> tuple[list[str], dict[str, Any]]:
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names: list[str] = []
-    settings: dict[str, Any] = {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, str):
-            names.append(entry)
-        else:
-            ((name, options),) = entry.items()
-            names.append(name)
-            settings[name] = options or {}
-    return names, settings
-
-
-def render(text: str) -> str:
-    names, settings = _extensions()
-    return str(markdown.markdown(text, extensions=names, extension_configs=settings))
-
-
 def context_of(
     root: Path, audience: Audience = "internal", language: Language = "en", as_of: date = AS_OF
 ) -> SiteContext:
-    checked = validate(root, as_of)
-    return SiteContext(checked.playbook, tuple(checked.findings), audience, language, as_of)
+    return site_context(root, audience, language, as_of)
 
 
 def pages_of(context: SiteContext) -> dict[str, Page]:

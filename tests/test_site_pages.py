@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import markdown  # type: ignore[import-untyped]
 import pytest
 import yaml
 
@@ -18,6 +17,7 @@ from playbook.site import accounts_index, escape, pages
 from playbook.site.context import AUDIENCES, Language
 from playbook.site.generate import generate
 from tests.site_markdown import context as site_context
+from tests.site_markdown import render
 
 PROJECT = Path(__file__).resolve().parent.parent
 HOSTILE = [
@@ -34,26 +34,6 @@ HOSTILE = [
     "&lt;already escaped&gt; \\*backslash\\*",
     "<!-- comment --> <http://example.invalid>",
 ]
-
-
-def _extensions() -> tuple[list[str], dict[str, Any]]:
-    """The Markdown extensions the site is built with, from the project's mkdocs.yml."""
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names: list[str] = []
-    settings: dict[str, Any] = {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, str):
-            names.append(entry)
-        else:
-            ((name, options),) = entry.items()
-            names.append(name)
-            settings[name] = options or {}
-    return names, settings
-
-
-def render(text: str) -> str:
-    names, settings = _extensions()
-    return str(markdown.markdown(text, extensions=names, extension_configs=settings))
 
 
 def visible(rendered: str) -> str:
