@@ -147,3 +147,19 @@ def test_parallel_reading_finds_exactly_what_one_process_finds(base_repo: Path) 
     parallel = validate(base_repo, AS_OF, jobs=2)
     assert parallel.findings == single.findings
     assert [f.path for f in parallel.findings] == [f.path for f in single.findings]
+
+
+def test_reading_falls_back_to_one_process_when_workers_fail(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from playbook import repository
+
+    _many_files(base_repo, 240)
+    single = validate(base_repo, AS_OF, jobs=1)
+
+    class BrokenPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise BrokenProcessPool("no workers here")
+
+    monkeypatch.setattr(repository, "ProcessPoolExecutor", BrokenPool)
+    assert validate(base_repo, AS_OF, jobs=2).findings == single.findings

@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -200,9 +201,13 @@ def _read_in_parallel(root: FsPath, files: list[str], workers: int) -> list[File
     size = max(1, -(-len(files) // (workers * 4)))
     chunks = [files[start : start + size] for start in range(0, len(files), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        done = pool.map(_read_chunk, [str(root)] * len(chunks), chunks)
-        return [result for chunk in done for result in chunk]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            done = pool.map(_read_chunk, [str(root)] * len(chunks), chunks)
+            return [result for chunk in done for result in chunk]
+    except (BrokenProcessPool, OSError):
+        # Workers could not be started or died: read everything here instead.
+        return _read_chunk(str(root), files)
 
 
 def check_parsed(parsed: ParsedFile) -> FileResult:
