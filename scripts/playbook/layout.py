@@ -14,14 +14,26 @@ CACHE = ".playbook-cache"
 
 
 def data_files(root: Path) -> list[str]:
-    """The settings file and every file below data/ (hidden ones left out), as sorted root-relative paths."""
+    """The settings file and every file below data/ (hidden ones left out), as sorted root-relative paths.
+
+    Links to folders are not followed; a link to a file is listed like a file.
+    """
     found: list[str] = []
     base = os.fspath(root)
-    start = len(base) + 1
-    for folder, folders, names in os.walk(os.path.join(base, DATA), followlinks=False):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        relative = folder[start:].replace(os.sep, "/")
-        found.extend(f"{relative}/{name}" for name in names if not name.startswith("."))
+    pending = [(os.path.join(base, DATA), DATA)]
+    while pending:
+        folder, relative = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, f"{relative}/{entry.name}"))
+            elif not (entry.is_symlink() and entry.is_dir()):
+                found.append(f"{relative}/{entry.name}")
     if os.path.isfile(os.path.join(base, SETTINGS)):
         found.append(SETTINGS)
     return sorted(found)
