@@ -102,15 +102,20 @@ def test_site_has_every_chapter(built: Built) -> None:
         assert (built.site / chapter.with_suffix(".html").name).is_file(), chapter.name
 
 
-def test_site_loads_nothing_from_another_host(built: Built) -> None:
+def assert_loads_nothing_from_another_host(site: Path) -> None:
+    """No page of ``site`` loads a font, style or script from another host."""
     pages_checked = 0
-    for page in built.site.rglob("*.html"):
+    for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
         for tag in _LOADING_TAG.findall(text):
             assert not _REMOTE.search(tag), f"{page}: {tag}"
         pages_checked += 1
     assert pages_checked > 10
+
+
+def test_site_loads_nothing_from_another_host(built: Built) -> None:
+    assert_loads_nothing_from_another_host(built.site)
 
 
 def test_build_leaves_docs_untouched_and_writes_no_site_in_the_repository(built: Built) -> None:

@@ -227,7 +227,7 @@ def test_generated_pages_are_byte_for_byte_stable(base_repo: Path) -> None:
 
 
 def test_long_tables_are_split_into_numbered_sections() -> None:
-    from playbook.site.directory import table_sections
+    from playbook.site.tables import table_sections
 
     header = ["| A |", "| --- |"]
     assert table_sections(header, ["| 1 |", "| 2 |"], section_rows=5) == [*header, "| 1 |", "| 2 |"]

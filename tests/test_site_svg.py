@@ -11,14 +11,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import markdown  # type: ignore[import-untyped]
 import pytest
-import yaml
 
 from playbook.site import svg
 from playbook.site.svg import LEVEL_NAMES, MapPerson, TrendPoint, heat_cell, level_colour, power_map, trend_chart
 from playbook.site.svg_draw import number
 from playbook.site.svg_layout import BOX_HEIGHT, BOX_WIDTH, ROW_PITCH, layout, parents_without_cycles
+from tests.site_markdown import render
 
 PROJECT = Path(__file__).resolve().parent.parent
 NS = "{http://www.w3.org/2000/svg}"
@@ -85,21 +84,6 @@ def assert_embeddable(diagram: str, css: str) -> ET.Element:
     assert not any(line.startswith("    ") for line in lines), "an indented line would become code"
     assert not re.search(r"\d\.\d\d", diagram), "coordinates are rounded to one decimal"
     return root
-
-
-def render_markdown(text: str) -> str:
-    """Markdown rendered with the extensions the site is built with (from mkdocs.yml)."""
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names: list[str] = []
-    settings: dict[str, Any] = {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, str):
-            names.append(entry)
-        else:
-            ((name, options),) = entry.items()
-            names.append(name)
-            settings[name] = options or {}
-    return str(markdown.markdown(text, extensions=names, extension_configs=settings))
 
 
 def sample_people() -> list[MapPerson]:
@@ -239,7 +223,7 @@ def test_markdown_leaves_the_diagram_alone(wrap: bool) -> None:
     """Embedded as a block, or (by mistake) bare in a paragraph, nothing in it becomes markup."""
     people = [person(f"p{index}", name=name) for index, name in enumerate(HOSTILE)]
     diagram = power_map(people, "en")
-    page = render_markdown(f"Map:\n\n{svg.embed(diagram) if wrap else diagram}\n\nAfter.\n")
+    page = render(f"Map:\n\n{svg.embed(diagram) if wrap else diagram}\n\nAfter.\n")
     for tag in ("<em>", "<strong>", "<code>", "<a ", "<img", "<script"):
         assert tag not in page
     shown = html.unescape(re.sub(r"<[^>]+>", " ", page))
@@ -456,7 +440,7 @@ def test_a_heat_cell_shows_the_level_and_the_change() -> None:
 
 
 def test_a_heat_cell_survives_a_markdown_table() -> None:
-    page = render_markdown(f"| Dimension | Level |\n| --- | --- |\n| Executive | {heat_cell(3, -1)} |\n")
+    page = render(f"| Dimension | Level |\n| --- | --- |\n| Executive | {heat_cell(3, -1)} |\n")
     assert page.count("<td>") == 2
     assert 'class="pb-heat"' in page and "3 ▼1" in page
 

@@ -103,17 +103,7 @@ def to_markdown(diff: CoverageDiff, head: Coverage) -> str:
 def as_data(diff: CoverageDiff) -> dict[str, Any]:
     data = asdict(diff)
     for key in ("errors_introduced", "errors_fixed"):
-        data[key] = [
-            {
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "severity": str(f.severity),
-                "rule": f.rule,
-                "message": f.message,
-            }
-            for f in getattr(diff, key)
-        ]
+        data[key] = [finding.as_dict() for finding in getattr(diff, key)]
     data["added"] = [{"account": account, "owner": owner} for account, owner in diff.added]
     data["removed"] = [{"account": account, "owner": owner} for account, owner in diff.removed]
     return data

@@ -33,6 +33,17 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def as_dict(self) -> dict[str, str | int]:
+        """The finding as CONTRACT.md's JSON gives it."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "rule": self.rule,
+            "message": self.message,
+        }
+
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Findings in a stable order: by file, position, rule code, then message."""

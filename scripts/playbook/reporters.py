@@ -40,17 +40,7 @@ class JsonReporter:
 
     def findings(self, findings: list[Finding], summary: Summary) -> str:
         payload = {
-            "findings": [
-                {
-                    "path": f.path,
-                    "line": f.line,
-                    "column": f.column,
-                    "severity": str(f.severity),
-                    "rule": f.rule,
-                    "message": f.message,
-                }
-                for f in findings
-            ],
+            "findings": [finding.as_dict() for finding in findings],
             "summary": {
                 "files": summary.files,
                 "errors": summary.errors,

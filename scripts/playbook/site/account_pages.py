@@ -9,7 +9,6 @@ the contact an action aims at, and the findings' messages, which may quote them.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 from datetime import date
 
 from playbook.findings import Finding, Severity
@@ -25,6 +24,7 @@ from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
+from playbook.site.tables import header, row
 
 LABELS: LabelTable = {
     "lifecycle": ("Lifecycle stage", "客户阶段"),
@@ -104,14 +104,6 @@ def _label(key: str, context: SiteContext, **values: object) -> str:
     return label(key, context.language, LABELS).format(**values)
 
 
-def _row(cells: Iterable[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _header(titles: list[str]) -> list[str]:
-    return [_row(cell(title) for title in titles), _row("---" for _ in titles)]
-
-
 def number(value: float) -> str:
     """An amount or a percentage: thousands separators, at most two decimals, no trailing zeros."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -183,18 +175,18 @@ def _facts(context: SiteContext, directory: Directory, account: Account) -> list
 
 def _iron_triangle(context: SiteContext, directory: Directory, account: Account) -> list[str]:
     titles = [_label("role", context), _label("person", context), label("team", context.language)]
-    lines = [f"## {_label('iron_triangle', context)}", "", *_header(titles)]
+    lines = [f"## {_label('iron_triangle', context)}", "", *header(titles)]
     for role in TRIANGLE_ROLES:
         held = sorted(
             set(getattr(account.iron_triangle, role)),
             key=lambda person: sort_key(directory.person_display(person), person),
         )
         if not held:
-            lines.append(_row([cell(label(role, context.language)), cell(label("none", context.language)), ""]))
+            lines.append(row([cell(label(role, context.language)), cell(label("none", context.language)), ""]))
         for person_id in held:
             person = directory.people.get(person_id)
             team = directory.team_link(person.team.model.id, "../") if person is not None else ""
-            lines.append(_row([cell(label(role, context.language)), cell(directory.person_display(person_id)), team]))
+            lines.append(row([cell(label(role, context.language)), cell(directory.person_display(person_id)), team]))
     return [*lines, ""]
 
 
@@ -204,17 +196,17 @@ def _plan(context: SiteContext, account: Account) -> list[str]:
     lines = [f"## {_label('plan', context)}", ""]
     if account.goals:
         titles = [_label(key, context) for key in ("year", "goal", "perspective", "target")]
-        lines += [f"### {_label('goals', context)}", "", *_header(titles)]
+        lines += [f"### {_label('goals', context)}", "", *header(titles)]
         for goal in sorted(account.goals, key=lambda goal: (goal.year, goal.title.casefold(), goal.title)):
             perspective = _label(goal.perspective, context) if goal.perspective else ""
-            lines.append(_row([str(goal.year), cell(goal.title), cell(perspective), cell(goal.target or "")]))
+            lines.append(row([str(goal.year), cell(goal.title), cell(perspective), cell(goal.target or "")]))
         lines.append("")
     if account.share_of_wallet:
         titles = [_label(key, context) for key in ("year", "share", "breakthroughs")]
-        lines += [f"### {_label('wallet', context)}", "", *_header(titles)]
+        lines += [f"### {_label('wallet', context)}", "", *header(titles)]
         for share in sorted(account.share_of_wallet, key=lambda share: (share.year, share.share_pct)):
             breakthroughs = ", ".join(cell(item) for item in share.breakthroughs)
-            lines.append(_row([str(share.year), f"{number(share.share_pct)}%", breakthroughs]))
+            lines.append(row([str(share.year), f"{number(share.share_pct)}%", breakthroughs]))
         lines.append("")
     return lines
 
@@ -248,7 +240,7 @@ def _pipeline(context: SiteContext, directory: Directory, account: Account) -> l
 
 def _opportunities(context: SiteContext, directory: Directory, opportunities: list[Opportunity]) -> list[str]:
     titles = [_label(key, context) for key in ("id", "opportunity", "product", "overlay", "close", "amount")]
-    lines = _header(titles)
+    lines = header(titles)
     for opportunity in sorted(opportunities, key=lambda item: sort_key(item.title, item.id)):
         cells = [
             cell(opportunity.id),
@@ -258,9 +250,9 @@ def _opportunities(context: SiteContext, directory: Directory, opportunities: li
             opportunity.close.isoformat() if opportunity.close else "",
             number(opportunity.amount),
         ]
-        lines.append(_row(cells))
+        lines.append(row(cells))
     total = number(sum(opportunity.amount for opportunity in opportunities))
-    lines.append(_row([f"**{cell(_label('stage_total', context))}**", "", "", "", "", f"**{total}**"]))
+    lines.append(row([f"**{cell(_label('stage_total', context))}**", "", "", "", "", f"**{total}**"]))
     return [*lines, ""]
 
 
@@ -269,14 +261,14 @@ def _leads(context: SiteContext, account: Account) -> list[str]:
     for opportunity in account.opportunities:
         opportunities.setdefault(opportunity.id, opportunity)
     titles = [_label(key, context) for key in ("id", "lead_title", "received", "status", "opportunity")]
-    lines = [f"## {_label('leads', context)}", "", *_header(titles)]
+    lines = [f"## {_label('leads', context)}", "", *header(titles)]
     for lead in sorted(account.leads, key=lambda lead: (lead.received, lead.id)):
         converted = ""
         if lead.opportunity is not None:
             found = opportunities.get(lead.opportunity)
             converted = cell(f"{lead.opportunity} {found.title}" if found else lead.opportunity)
         status = cell(_label(lead.status, context))
-        lines.append(_row([cell(lead.id), cell(lead.title), lead.received.isoformat(), status, converted]))
+        lines.append(row([cell(lead.id), cell(lead.title), lead.received.isoformat(), status, converted]))
     return [*lines, ""]
 
 
@@ -294,7 +286,7 @@ def _actions(context: SiteContext, directory: Directory, account: Account) -> li
     late = sum(1 for action in account.actions if overdue(action, context.as_of))
     if late:
         lines += [_label("overdue_count", context, count=late, as_of=context.as_of.isoformat()), ""]
-    lines += _header([_label(key, context) for key in keys])
+    lines += header([_label(key, context) for key in keys])
     for action in sorted(account.actions, key=lambda action: (action.due, action.id)):
         status = cell(_label(action.status, context))
         if overdue(action, context.as_of):
@@ -311,7 +303,7 @@ def _actions(context: SiteContext, directory: Directory, account: Account) -> li
             contact = contacts.get(action.contact) if action.contact else None
             cells.append(cell(contact.name if contact else action.contact or ""))
         cells.append(cell(directory.dimensions.get(action.dimension, action.dimension)) if action.dimension else "")
-        lines.append(_row(cells))
+        lines.append(row(cells))
     return [*lines, ""]
 
 

@@ -8,8 +8,6 @@ site's day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from playbook.models import Account, Assessment
 from playbook.models.account import Contact
 from playbook.models.common import Name
@@ -18,6 +16,7 @@ from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, sort_key
 from playbook.site.escape import cell, text
 from playbook.site.labels import LabelTable, label
+from playbook.site.tables import header, row
 
 LABELS: LabelTable = {
     "power_map": ("Power map", "权力地图"),
@@ -57,14 +56,6 @@ LABELS: LabelTable = {
 
 def _label(key: str, context: SiteContext, **values: object) -> str:
     return label(key, context.language, LABELS).format(**values)
-
-
-def _row(cells: Iterable[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _header(titles: list[str]) -> list[str]:
-    return [_row(cell(title) for title in titles), _row("---" for _ in titles)]
 
 
 def figure(diagram: str) -> list[str]:
@@ -147,12 +138,12 @@ def _trend(context: SiteContext, directory: Directory, assessments: list[Assessm
         previous.update(assessment.dimensions)
     assessor = cell(directory.person_display(latest.assessor))
     lines += [_label("latest", context, date=latest.date.isoformat(), assessor=assessor), ""]
-    lines += _header([_label("dimension", context), _label("level", context)])
+    lines += header([_label("dimension", context), _label("level", context)])
     for key, name in dimensions:
         if key in latest.dimensions:
             level = latest.dimensions[key]
             change = level - previous[key] if key in previous else None
-            lines.append(_row([cell(name), svg.heat_cell(level, change, context.language)]))
+            lines.append(row([cell(name), svg.heat_cell(level, change, context.language)]))
     return [*lines, ""]
 
 
@@ -162,7 +153,7 @@ def _satisfaction(context: SiteContext, assessments: list[Assessment]) -> list[s
         return []
     titles = [_label(key, context) for key in ("date", "expectation", "perception", "gap")]
     lines = [f"### {_label('satisfaction', context)}", "", _label("satisfaction_intro", context), ""]
-    lines += _header(titles)
+    lines += header(titles)
     for day, satisfaction in rated:
         gap = satisfaction.perception - satisfaction.expectation
         cells = [
@@ -171,7 +162,7 @@ def _satisfaction(context: SiteContext, assessments: list[Assessment]) -> list[s
             str(satisfaction.perception),
             f"{gap:+d}" if gap else "0",
         ]
-        lines.append(_row(cells))
+        lines.append(row(cells))
     return [*lines, ""]
 
 
@@ -196,7 +187,7 @@ def _contact_table(
     influences = {influence.id: influence.name for influence in reversed(taxonomy.influences)} if taxonomy else {}
     keys = ("name", "title", "department", "buying_role", "influence", "influence_level", "level")
     titles = [_label(key, context) for key in keys] + [_label("our_owner", context), _label("our_backup", context)]
-    lines += _header(titles)
+    lines += header(titles)
     for contact in contacts:
         role = roles.get(contact.buying_role)
         influence = influences.get(contact.influence) if contact.influence else None
@@ -212,7 +203,7 @@ def _contact_table(
             cell(directory.person_display(contact.owner)) if contact.owner else "",
             cell(directory.person_display(contact.backup)) if contact.backup else "",
         ]
-        lines.append(_row(cells))
+        lines.append(row(cells))
     return [*lines, ""]
 
 

@@ -13,10 +13,11 @@ from collections import defaultdict
 
 from playbook.models import Account
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, sort_key, table_sections
+from playbook.site.directory import Directory, sort_key
 from playbook.site.escape import cell
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import ACCOUNTS_INDEX, Page
+from playbook.site.tables import table_sections
 
 LABELS: LabelTable = {
     "intro": (

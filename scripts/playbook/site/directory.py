@@ -43,22 +43,6 @@ LABELS: LabelTable = {
 }
 
 
-#: Rows per section of a long table: search indexes a page section by section, and a section
-#: of thousands of rows is more than an engine's search index takes in one entry.
-SECTION_ROWS = 100
-
-
-def table_sections(header: list[str], rows: list[str], section_rows: int = SECTION_ROWS) -> list[str]:
-    """A table of ``rows``, split under numbered subheadings (1–100, 101–200…) when it is long."""
-    if len(rows) <= section_rows:
-        return [*header, *rows]
-    lines: list[str] = []
-    for start in range(0, len(rows), section_rows):
-        end = min(start + section_rows, len(rows))
-        lines += ["", f"### {start + 1}–{end}", "", *header, *rows[start:end]]
-    return lines[1:]
-
-
 def say(key: str, language: Language, **values: object) -> str:
     """A label of this module (or a common one), with ``{placeholders}`` filled in."""
     return label(key, language, LABELS).format(**values)

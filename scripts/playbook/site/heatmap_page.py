@@ -16,10 +16,11 @@ from playbook.models import Account, Assessment
 from playbook.models.tiers import Tier
 from playbook.repository import Sourced
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key, table_sections
+from playbook.site.directory import Directory, say, sort_key
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.svg import LEVELS, heat_cell, level_name
+from playbook.site.tables import table_sections
 
 PATH = "relationships-heatmap.md"
 #: The most accounts one tier's table shows (the weakest); the rest are counted.

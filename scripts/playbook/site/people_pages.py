@@ -15,10 +15,11 @@ from playbook.models.common import TRIANGLE_ROLES, TriangleRole
 from playbook.repository import Person
 from playbook.site.context import SiteContext
 from playbook.site.coverage_page import load_bounds, load_mark, load_status
-from playbook.site.directory import Directory, say, sort_key, table_sections
+from playbook.site.directory import Directory, say, sort_key
 from playbook.site.escape import cell, inline
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
+from playbook.site.tables import table_sections
 
 INDEX = "people/index.md"
 #: The most people the index lists in full; beyond it, people are found on their team pages and by search.

@@ -6,17 +6,16 @@ names; only their email addresses are left out of a public site.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from playbook.models import Team
 from playbook.models.common import TRIANGLE_ROLES, ReportingLines
 from playbook.models.team import Kpi, Member, TeamType
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key, table_sections
+from playbook.site.directory import Directory, say, sort_key
 from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
+from playbook.site.tables import header, row, table_sections
 
 TEAMS_INDEX = "teams/index.md"
 #: Team types in the order the index lists them: the owners first, then the overlays.
@@ -90,14 +89,6 @@ def _label(key: str, context: SiteContext) -> str:
     return label(key, context.language, LABELS)
 
 
-def _row(cells: Iterable[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _header(titles: list[str]) -> list[str]:
-    return [_row(cell(title) for title in titles), _row("---" for _ in titles)]
-
-
 def _percent(value: float) -> str:
     return f"{value:g}%"
 
@@ -117,7 +108,7 @@ def index(context: SiteContext, directory: Directory, listed: list[Team]) -> Pag
         of_type = [team for team in listed if team.type == team_type]
         if not of_type:
             continue
-        lines += [f"## {_label(f'type_{team_type}', context)}", "", *_header(titles)]
+        lines += [f"## {_label(f'type_{team_type}', context)}", "", *header(titles)]
         for team in of_type:
             cells = [
                 f"[{cell(team.name)}]({team.id}.md)",
@@ -126,7 +117,7 @@ def index(context: SiteContext, directory: Directory, listed: list[Team]) -> Pag
                 str(len({member.id for member in team.members})),
                 str(owned.get(team.id, 0)),
             ]
-            lines.append(_row(cells))
+            lines.append(row(cells))
         lines.append("")
     return Page(TEAMS_INDEX, title, "\n".join(lines).rstrip("\n") + "\n")
 
@@ -183,7 +174,7 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
     titles = [_label(key, context) for key in ("name", "title", "roles", "solid_line", "dotted_lines")]
     if not context.public:
         titles.append(_label("email", context))
-    lines = [f"## {label('members', context.language)}", "", *_header(titles)]
+    lines = [f"## {label('members', context.language)}", "", *header(titles)]
     members: dict[str, Member] = {}
     for member in team.members:
         members.setdefault(member.id, member)
@@ -199,7 +190,7 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
         ]
         if not context.public:
             cells.append(cell(member.email or ""))
-        lines.append(_row(cells))
+        lines.append(row(cells))
     return [*lines, ""]
 
 
@@ -208,16 +199,16 @@ def _kpis(context: SiteContext, team: Team) -> list[str]:
         return []
     titles = [_label("kpi", context), _label("perspective", context), _label("target", context)]
     titles += [role.upper() for role in TRIANGLE_ROLES]
-    lines = [f"## {_label('kpis', context)}", "", _label("kpi_weights", context), "", *_header(titles)]
+    lines = [f"## {_label('kpis', context)}", "", _label("kpi_weights", context), "", *header(titles)]
     kpis: dict[str, Kpi] = {}
     for kpi in team.kpis:
         kpis.setdefault(kpi.id, kpi)
     listed = sorted(kpis.values(), key=lambda kpi: sort_key(kpi.name, kpi.id))
     for kpi in listed:
         weights = [str(kpi.weights[role]) if role in kpi.weights else "" for role in TRIANGLE_ROLES]
-        lines.append(_row([cell(kpi.name), cell(_label(kpi.perspective, context)), cell(kpi.target or ""), *weights]))
+        lines.append(row([cell(kpi.name), cell(_label(kpi.perspective, context)), cell(kpi.target or ""), *weights]))
     totals = [f"**{sum(kpi.weights.get(role, 0) for kpi in listed)}**" for role in TRIANGLE_ROLES]
-    lines.append(_row([f"**{cell(_label('total', context))}**", "", "", *totals]))
+    lines.append(row([f"**{cell(_label('total', context))}**", "", "", *totals]))
     return [*lines, ""]
 
 
@@ -230,19 +221,22 @@ def _owned(context: SiteContext, directory: Directory, team: Team) -> list[str]:
         lines += [_label("default_coverage", context), ""]
     if not owned:
         return lines
-    lines += _header([label(key, context.language) for key in ("account", "tier", "industry", "region")])
+    titles = header([label(key, context.language) for key in ("account", "tier", "industry", "region")])
     ordered = sorted(
         owned, key=lambda account: (directory.tier_rank(account.tier), *sort_key(account.name, account.id))
     )
-    for account in ordered[:TABLE_CAP]:
-        cells = [
-            directory.account_link(account.id, "../"),
-            directory.tier_name(account.tier),
-            directory.industry_name(account.industry),
-            directory.region_name(account.region),
-        ]
-        lines.append(_row(cells))
-    return [*lines, *_more(context, len(ordered)), ""]
+    rows = [
+        row(
+            [
+                directory.account_link(account.id, "../"),
+                directory.tier_name(account.tier),
+                directory.industry_name(account.industry),
+                directory.region_name(account.region),
+            ]
+        )
+        for account in ordered[:TABLE_CAP]
+    ]
+    return [*lines, *table_sections(titles, rows), *_more(context, len(ordered)), ""]
 
 
 def _more(context: SiteContext, count: int) -> list[str]:
@@ -264,10 +258,10 @@ def _overlaid(context: SiteContext, directory: Directory, team: Team) -> list[st
                     _percent(overlay.credit_pct),
                     cell(overlay.role or ""),
                 ]
-                rows.append(_row(cells))
+                rows.append(row(cells))
     if not rows:
         return []
     titles = [label("account", context.language), _label("owning_team", context)]
     titles += [_label("credit", context), _label("role", context)]
     heading = [f"## {_label('overlaid_accounts', context)}", ""]
-    return [*heading, *table_sections(_header(titles), rows[:TABLE_CAP]), *_more(context, len(rows)), ""]
+    return [*heading, *table_sections(header(titles), rows[:TABLE_CAP]), *_more(context, len(rows)), ""]
