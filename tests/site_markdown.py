@@ -100,3 +100,18 @@ def assert_links_resolve(generated: list[Page]) -> None:
             assert resolved in rendered, f"{path} links to {target}, which is not generated"
             if anchor:
                 assert f'id="{anchor}"' in rendered[resolved], f"{path} links to a missing anchor {target}"
+
+
+def markdown_section(markdown: str, heading: str) -> str:
+    """The text of a ``## heading`` section, up to the next one."""
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", markdown, flags=re.M | re.S)
+    assert match is not None, f"no section {heading!r}"
+    return match.group(1)
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The visible cells of every table row (header rows included) in ``markdown``."""
+    return [
+        [visible(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", render(markdown), flags=re.S)
+    ]

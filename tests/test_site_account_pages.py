@@ -24,8 +24,10 @@ from tests.site_markdown import (
     assert_no_injection,
     assert_tables_are_regular,
     context,
+    markdown_section,
     render,
     split_front_matter,
+    table_rows,
     visible,
 )
 
@@ -114,21 +116,6 @@ def _page(root: Path, audience: Audience = "internal", language: Language = "en"
     return page.markdown
 
 
-def _section(markdown: str, heading: str) -> str:
-    """The text of a ``## heading`` section, up to the next one."""
-    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", markdown, flags=re.M | re.S)
-    assert match is not None, f"no section {heading!r}"
-    return match.group(1)
-
-
-def _rows(markdown: str) -> list[list[str]]:
-    """The visible cells of every table row (header rows included) in ``markdown``."""
-    return [
-        [visible(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
-        for row in re.findall(r"<tr>(.*?)</tr>", render(markdown), flags=re.S)
-    ]
-
-
 # --- one page per account -----------------------------------------------------------------
 
 
@@ -183,7 +170,7 @@ def test_facts_show_coverage_lifecycle_and_the_tier_exception(rich_repo: Path) -
 
 
 def test_iron_triangle_names_each_role_holder_and_their_team(rich_repo: Path) -> None:
-    rows = _rows(_section(_page(rich_repo), "Iron triangle"))
+    rows = table_rows(markdown_section(_page(rich_repo), "Iron triangle"))
     assert rows == [
         ["Role", "Person", "Team"],
         ["AR (account)", "陈艾米 (Amy Chen)", "金融大客户部 (Finance Key Accounts)"],
@@ -193,7 +180,7 @@ def test_iron_triangle_names_each_role_holder_and_their_team(rich_repo: Path) ->
 
 
 def test_goals_and_wallet_plan_by_year(rich_repo: Path) -> None:
-    rows = _rows(_section(_page(rich_repo), "Account plan"))
+    rows = table_rows(markdown_section(_page(rich_repo), "Account plan"))
     assert rows[1] == ["2026", "Map every decision maker", "Customer", ""]
     assert rows[2] == ["2027", "Win the core banking cloud", "Financial", "800 signed"]
     assert rows[4] == ["2026", "12.5%", ""]
@@ -204,15 +191,15 @@ def test_goals_and_wallet_plan_by_year(rich_repo: Path) -> None:
 
 
 def test_opportunities_by_stage_in_taxonomy_order_with_totals(rich_repo: Path) -> None:
-    section = _section(_page(rich_repo), "Opportunities")
+    section = markdown_section(_page(rich_repo), "Opportunities")
     assert re.findall(r"^### (.*)$", section, flags=re.M) == ["Intent", "Solution", "Closing"]
     assert "Amounts in CNY 10k." in section
     solution = section.split("### Solution", 1)[1].split("###", 1)[0]
-    rows = _rows(solution)
+    rows = table_rows(solution)
     assert [row[0] for row in rows] == ["Id", "opp-1", "opp-3", "Total"]
     assert rows[2] == ["opp-3", "Security audit", "", "云解决方案部 (Cloud Solutions)", "2026-12-31", "200.25"]
     assert rows[-1][-1] == "1,000.25"
-    assert _rows(section.split("### Intent", 1)[1].split("###", 1)[0])[-1][-1] == "120.5"
+    assert table_rows(section.split("### Intent", 1)[1].split("###", 1)[0])[-1][-1] == "120.5"
     assert "Total of all stages: 2,620.75 CNY 10k" in visible(render(section))
 
 
@@ -224,12 +211,12 @@ def test_opportunities_in_an_unknown_stage_come_last(rich_repo: Path) -> None:
         "  - {id: opp-1, title: Core, stage: closing, amount: 1}\n",
         raw=False,
     )
-    section = _section(_page(rich_repo), "Opportunities")
+    section = markdown_section(_page(rich_repo), "Opportunities")
     assert re.findall(r"^### (.*)$", section, flags=re.M) == ["Closing", "Stage limbo (not in the taxonomy)"]
 
 
 def test_leads_show_status_and_the_opportunity_they_became(rich_repo: Path) -> None:
-    rows = _rows(_section(_page(rich_repo), "Leads"))
+    rows = table_rows(markdown_section(_page(rich_repo), "Leads"))
     assert rows == [
         ["Id", "Lead", "Received", "Status", "Opportunity"],
         ["lead-1", "Cloud migration", "2026-03-01", "Converted", "opp-1 Core banking cloud"],
@@ -241,16 +228,16 @@ def test_leads_show_status_and_the_opportunity_they_became(rich_repo: Path) -> N
 
 
 def _overdue_ids(markdown: str) -> list[str]:
-    return [row[0] for row in _rows(_section(markdown, "Action plan")) if "overdue" in row[4]]
+    return [row[0] for row in table_rows(markdown_section(markdown, "Action plan")) if "overdue" in row[4]]
 
 
 def test_open_actions_due_before_the_day_are_marked_overdue(rich_repo: Path) -> None:
     markdown = _page(rich_repo)
-    section = _section(markdown, "Action plan")
+    section = markdown_section(markdown, "Action plan")
     assert _overdue_ids(markdown) == ["act-3", "act-2"]
     assert section.count('class="pb-overdue') == 2
     assert "2 of them overdue on 2026-10-15." in section
-    rows = _rows(section)
+    rows = table_rows(section)
     assert [row[0] for row in rows[1:]] == ["act-4", "act-3", "act-2", "act-5", "act-1"]
     assert rows[1][4] == "Done"
     assert rows[3][4] == "In progress overdue"
@@ -262,10 +249,10 @@ def test_overdue_depends_on_the_day_the_site_describes(rich_repo: Path) -> None:
 
 
 def test_actions_name_their_contact_internally_only(rich_repo: Path) -> None:
-    internal = _rows(_section(_page(rich_repo), "Action plan"))
+    internal = table_rows(markdown_section(_page(rich_repo), "Action plan"))
     assert internal[0][5] == "Contact"
     assert internal[-1][5] == "钟离沐雪 (Zephyrine Quillfeather)"
-    public = _rows(_section(_page(rich_repo, audience="public"), "Action plan"))
+    public = table_rows(markdown_section(_page(rich_repo, audience="public"), "Action plan"))
     assert "Contact" not in public[0]
     assert public[2][:5] == ["act-3", "Send the proposal", "陈艾米 (Amy Chen)", "2026-09-01", "Planned overdue"]
 
@@ -275,7 +262,7 @@ def test_actions_name_their_contact_internally_only(rich_repo: Path) -> None:
 
 def test_internal_page_has_the_power_map_trend_scores_and_contacts(rich_repo: Path) -> None:
     markdown = _page(rich_repo)
-    section = _section(markdown, "Relationships")
+    section = markdown_section(markdown, "Relationships")
     for diagram in ("pb-power-map", "pb-trend"):
         assert re.search(rf'\n\n<figure class="pb-figure">\n<div[^\n]*<svg[^>]*class="{diagram}"', section)
     assert "\n</figure>\n\n" in section
@@ -283,7 +270,7 @@ def test_internal_page_has_the_power_map_trend_scores_and_contacts(rich_repo: Pa
     assert rendered.count("<svg") == 2 and "&lt;svg" not in rendered
     assert "Latest assessment: 2026-09-30, by 陈艾米 (Amy Chen)" in visible(rendered)
     # A contact's level is from the latest assessment that scores them, never from a future one.
-    contacts = _rows(section.split("### Contacts", 1)[1])
+    contacts = table_rows(section.split("### Contacts", 1)[1])
     assert contacts[0] == [
         "Name", "Title", "Department", "Buying role", "Influence", "Weight", "Level", "Our owner", "Our backup"
     ]  # fmt: skip
@@ -298,10 +285,10 @@ def test_internal_page_has_the_power_map_trend_scores_and_contacts(rich_repo: Pa
 
 
 def test_latest_scores_and_satisfaction_gap_per_assessment(rich_repo: Path) -> None:
-    section = _section(_page(rich_repo), "Relationships")
-    scores = _rows(section.split("### Relationship trend", 1)[1].split("###", 1)[0])
+    section = markdown_section(_page(rich_repo), "Relationships")
+    scores = table_rows(section.split("### Relationship trend", 1)[1].split("###", 1)[0])
     assert scores == [["Dimension", "Level"], ["Executive", "1 ▲1"], ["Key people", "2 ▲1"]]
-    satisfaction = _rows(section.split("### Satisfaction", 1)[1].split("###", 1)[0])
+    satisfaction = table_rows(section.split("### Satisfaction", 1)[1].split("###", 1)[0])
     assert satisfaction == [
         ["Date", "Expectation", "Perception", "Gap"],
         ["2026-06-30", "9", "6", "-3"],
@@ -330,7 +317,7 @@ def test_public_pages_hold_no_personal_data(rich_repo: Path) -> None:
 
 def test_findings_about_the_account_link_to_their_rule(rich_repo: Path) -> None:
     markdown = _page(rich_repo)
-    section = _section(markdown, "Findings")
+    section = markdown_section(markdown, "Findings")
     assert "[ACT001](../rules/act.md#act001)" in section
     assert "[ASM001](../rules/asm.md#asm001)" in section
     assert "data/accounts/acme/assessments/2026\\-12\\-01\\.yaml:1)" in section
@@ -342,7 +329,7 @@ def test_public_findings_are_only_counted(rich_repo: Path) -> None:
     about = [finding for finding in context(rich_repo).findings if finding.path.startswith("data/accounts/acme/")]
     errors = sum(1 for finding in about if finding.is_error)
     assert errors and len(about) > errors
-    section = _section(_page(rich_repo, audience="public"), "Findings")
+    section = markdown_section(_page(rich_repo, audience="public"), "Findings")
     assert section.strip() == (
         f"Errors: {errors}. Warnings: {len(about) - errors}. The messages are shown on internal sites only."
     )
@@ -350,7 +337,7 @@ def test_public_findings_are_only_counted(rich_repo: Path) -> None:
 
 
 def test_no_findings_is_said(base_repo: Path) -> None:
-    assert _section(_page(base_repo), "Findings").strip() == "No findings concern this account."
+    assert markdown_section(_page(base_repo), "Findings").strip() == "No findings concern this account."
 
 
 # --- escaping, labels, links, determinism -------------------------------------------------------

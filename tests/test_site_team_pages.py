@@ -22,8 +22,10 @@ from tests.site_markdown import (
     assert_no_injection,
     assert_tables_are_regular,
     context,
+    markdown_section,
     render,
     split_front_matter,
+    table_rows,
     visible,
 )
 from tests.site_markdown import context as site_context
@@ -70,19 +72,6 @@ def _pages(root: Path, audience: Audience = "internal", language: Language = "en
     return {page.path: page for page in team_pages.pages(context(root, audience, language))}
 
 
-def _section(markdown: str, heading: str) -> str:
-    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", markdown, flags=re.M | re.S)
-    assert match is not None, f"no section {heading!r}"
-    return match.group(1)
-
-
-def _rows(markdown: str) -> list[list[str]]:
-    return [
-        [visible(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
-        for row in re.findall(r"<tr>(.*?)</tr>", render(markdown), flags=re.S)
-    ]
-
-
 # --- the index --------------------------------------------------------------------------------
 
 
@@ -101,7 +90,7 @@ def test_index_lists_teams_by_type_with_links(repo: Path) -> None:
     rendered = render(index.markdown)
     links = re.findall(r'href="([a-z-]+\.md)"', rendered)
     assert sorted(links) == sorted(page.path.removeprefix("teams/") for page in generated[1:])
-    regional = _rows(_section(index.markdown, "Regional team"))
+    regional = table_rows(markdown_section(index.markdown, "Regional team"))
     assert regional == [
         ["Team", "Id", "Lead", "Members", "Accounts owned"],
         ["北区 (North Region)", "north-region", "Nick North", "1", "0"],
@@ -149,7 +138,7 @@ def test_facts_show_type_lead_scope_and_team_reporting_lines(repo: Path) -> None
 
 
 def test_charter_keeps_its_paragraphs(repo: Path) -> None:
-    charter = render(_section(_pages(repo)["teams/finance-key-accounts.md"].markdown, "Charter"))
+    charter = render(markdown_section(_pages(repo)["teams/finance-key-accounts.md"].markdown, "Charter"))
     assert re.findall(r"<p>(.*?)</p>", charter) == [
         "Owns the named banks. One line of the same paragraph.",
         "A second paragraph.",
@@ -157,8 +146,8 @@ def test_charter_keeps_its_paragraphs(repo: Path) -> None:
 
 
 def test_members_with_roles_and_reporting_lines_linked_across_teams(repo: Path) -> None:
-    section = _section(_pages(repo)["teams/finance-key-accounts.md"].markdown, "Members")
-    assert _rows(section) == [
+    section = markdown_section(_pages(repo)["teams/finance-key-accounts.md"].markdown, "Members")
+    assert table_rows(section) == [
         ["Name", "Title", "Roles", "Solid line", "Dotted lines", "Email"],
         ["Nina Lead", "Director", "AR", "", "", "nina@example.com"],
         [
@@ -174,8 +163,8 @@ def test_members_with_roles_and_reporting_lines_linked_across_teams(repo: Path) 
 
 
 def test_kpis_with_a_weight_per_role_and_totals(repo: Path) -> None:
-    section = _section(_pages(repo)["teams/finance-key-accounts.md"].markdown, "KPIs")
-    assert _rows(section) == [
+    section = markdown_section(_pages(repo)["teams/finance-key-accounts.md"].markdown, "KPIs")
+    assert table_rows(section) == [
         ["KPI", "Perspective", "Target", "AR", "SR", "FR"],
         ["Revenue", "Financial", "1000 signed", "60", "50", "40"],
         ["Satisfaction", "Customer", "", "40", "50", "60"],
@@ -185,22 +174,22 @@ def test_kpis_with_a_weight_per_role_and_totals(repo: Path) -> None:
 
 def test_owned_accounts_with_their_tier(repo: Path) -> None:
     generated = _pages(repo)
-    owned = _section(generated["teams/finance-key-accounts.md"].markdown, "Accounts it owns")
-    assert _rows(owned) == [
+    owned = markdown_section(generated["teams/finance-key-accounts.md"].markdown, "Accounts it owns")
+    assert table_rows(owned) == [
         ["Account", "Tier", "Industry", "Region"],
         ["艾克美银行 (Acme Bank)", "Key", "银行 (Banking)", "北区 (North)"],
     ]
     assert "](../accounts/acme.md)" in owned
-    regional = _section(generated["teams/south-region.md"].markdown, "Accounts it owns")
+    regional = markdown_section(generated["teams/south-region.md"].markdown, "Accounts it owns")
     assert regional.lstrip().startswith("By default the team also owns every customer in its regions")
-    assert _rows(regional)[1][:2] == ["Beta Power", "SMB"]
+    assert table_rows(regional)[1][:2] == ["Beta Power", "SMB"]
     assert "## Accounts it owns" not in generated["teams/tax-accounts.md"].markdown
 
 
 def test_overlaid_accounts_with_credit(repo: Path) -> None:
     markdown = _pages(repo)["teams/cloud-solutions.md"].markdown
-    section = _section(markdown, "Accounts it works alongside")
-    assert _rows(section) == [
+    section = markdown_section(markdown, "Accounts it works alongside")
+    assert table_rows(section) == [
         ["Account", "Owning team", "Credit", "Role"],
         ["Beta Power", "南区 (South Region)", "50%", "Hosting"],
         ["艾克美银行 (Acme Bank)", "金融大客户部 (Finance Key Accounts)", "100%", "Cloud platform"],
