@@ -31,7 +31,7 @@ def test_example_fires(code: str, tmp_path: Path) -> None:
     rule = RULES[code]
     for number, block in enumerate(rule.examples):
         base_repo = copy_base(tmp_path / f"example-{number}")
-        files = apply_example(base_repo, block, raw=rule.check is None)
+        files = apply_example(base_repo, block, raw=rule.stage != "rules")
         found = [finding for finding in validate(base_repo, AS_OF).findings if finding.rule == code]
         assert found, f"{code} did not fire on its example:\n{block}"
         for patched in files:
@@ -52,6 +52,6 @@ def test_counter_example_is_clean(code: str, tmp_path: Path) -> None:
     rule = RULES[code]
     for number, block in enumerate(rule.counter_examples):
         base_repo = copy_base(tmp_path / f"counter-{number}")
-        apply_example(base_repo, block, raw=rule.check is None)
+        apply_example(base_repo, block, raw=rule.stage != "rules")
         found = [finding for finding in validate(base_repo, AS_OF).findings if finding.rule == code]
         assert not found, f"{code} fired on its Use instead example: {found}"

@@ -76,22 +76,18 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _read_signed(path: Path, secret: bytes) -> Any:
+def read_signed_bytes(path: Path, secret: bytes) -> bytes | None:
+    """The payload of a cache file, or None when it is missing or its signature is not ours."""
     try:
         signature, _, payload = path.read_bytes().partition(b"\n")
     except OSError:
         return None
     expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
-    if not hmac.compare_digest(signature, expected):
-        return None
-    try:
-        return json.loads(payload)
-    except ValueError:
-        return None
+    return payload if hmac.compare_digest(signature, expected) else None
 
 
-def _write_signed(path: Path, secret: bytes, value: Any) -> None:
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+def write_signed_bytes(path: Path, secret: bytes, payload: bytes) -> None:
+    """Write a cache file: the payload's signature on the first line, then the payload."""
     signature = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +99,18 @@ def _write_signed(path: Path, secret: bytes, value: Any) -> None:
         temporary.replace(path)
     except OSError:
         pass
+
+
+def _read_signed(path: Path, secret: bytes) -> Any:
+    payload = read_signed_bytes(path, secret)
+    try:
+        return None if payload is None else json.loads(payload)
+    except ValueError:
+        return None
+
+
+def _write_signed(path: Path, secret: bytes, value: Any) -> None:
+    write_signed_bytes(path, secret, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 class Fingerprint:
@@ -181,6 +189,12 @@ class RunCache:
             self._files = data_files(self.root)
             self._key = self._fingerprint.key(self._files, self.as_of)
         return self._key
+
+    def digests(self) -> dict[str, str] | None:
+        """Every data file's content digest, by root-relative path, in file order (None when the cache is off)."""
+        if self._current_key() is None or self._fingerprint is None:
+            return None
+        return {path: str(self._fingerprint.digests[path][4]) for path in self._files}
 
     def lookup(self) -> CachedRun | None:
         key = self._current_key()

@@ -9,6 +9,8 @@ DATA = "data"
 SETTINGS = "playbook.yaml"
 TAXONOMY = "data/taxonomy.yaml"
 TIERS = "data/tiers.yaml"
+#: Each account's folder: its account.yaml and its assessments.
+ACCOUNTS = "data/accounts"
 #: Where validation keeps its cache, inside the repository (git-ignored).
 CACHE = ".playbook-cache"
 
@@ -37,3 +39,11 @@ def data_files(root: Path) -> list[str]:
     if os.path.isfile(os.path.join(base, SETTINGS)):
         found.append(SETTINGS)
     return sorted(found)
+
+
+def account_folder(path: str) -> str | None:
+    """The account folder (``data/accounts/NAME``) a root-relative file path lies in, if any."""
+    if not path.startswith(ACCOUNTS + "/"):
+        return None
+    parts = path.split("/", 3)
+    return "/".join(parts[:3]) if len(parts) > 3 else None

@@ -23,6 +23,7 @@ from playbook.errors import PlaybookError
 from playbook.findings import Finding, Severity
 from playbook.layout import DATA, SETTINGS, TAXONOMY, TIERS
 from playbook.models import FILE_KINDS, Account, Assessment, Settings, Taxonomy, Team, TiersFile
+from playbook.models.common import TriangleRole
 from playbook.models.team import Member
 from playbook.models.tiers import Tier
 
@@ -60,6 +61,48 @@ class Person:
         return ("members", self.index)
 
 
+@dataclass(frozen=True)
+class AccountSummary:
+    """What the rules that compare accounts with one another know of each account.
+
+    Those rules (duplicate account ids, AR load, KPIs across teams) see every account, so an
+    incremental run keeps this much of each account and no more; they read nothing else of
+    an account's file.
+    """
+
+    document: Document
+    id: str
+    tier: str
+    owner: str
+    ar: tuple[str, ...]
+    sr: tuple[str, ...]
+    fr: tuple[str, ...]
+
+    @classmethod
+    def of(cls, account: Sourced[Account]) -> AccountSummary:
+        model, triangle = account.model, account.model.iron_triangle
+        seats = (*triangle.ar,), (*triangle.sr,), (*triangle.fr,)
+        return cls(account.document, model.id, model.tier, model.owner, *seats)
+
+    def seats(self) -> Iterator[tuple[TriangleRole, int, str]]:
+        """Each iron-triangle seat: role, position in the role's list, person id."""
+        roles: tuple[tuple[TriangleRole, tuple[str, ...]], ...] = (("ar", self.ar), ("sr", self.sr), ("fr", self.fr))
+        for role, people in roles:
+            for index, person in enumerate(people):
+                yield role, index, person
+
+    def as_row(self) -> list[Any]:
+        """The summary as plain data, for the cache (the document is kept as its path)."""
+        return [self.document.path, self.id, self.tier, self.owner, list(self.ar), list(self.sr), list(self.fr)]
+
+    @classmethod
+    def from_row(cls, row: list[Any], root: FsPath) -> AccountSummary:
+        """A summary from ``as_row``; positions come from the file when a finding needs them."""
+        path, identifier, tier, owner, ar, sr, fr = row
+        document = Document(path, None, origin=str(root / path))
+        return cls(document, identifier, tier, owner, tuple(ar), tuple(sr), tuple(fr))
+
+
 @dataclass
 class Playbook:
     """Every file of the repository that passed its shape checks, typed."""
@@ -71,6 +114,10 @@ class Playbook:
     teams: list[Sourced[Team]] = field(default_factory=list)
     accounts: list[Sourced[Account]] = field(default_factory=list)
     assessments: list[Sourced[Assessment]] = field(default_factory=list)
+
+    def shared_part(self) -> Playbook:
+        """The playbook without its account folders: settings, taxonomy, tiers and teams."""
+        return Playbook(self.root, self.settings, self.taxonomy, self.tiers, list(self.teams))
 
     @cached_property
     def team_by_id(self) -> dict[str, Sourced[Team]]:
@@ -89,13 +136,18 @@ class Playbook:
         return people
 
     @cached_property
+    def summaries(self) -> list[AccountSummary]:
+        """Every account, as the rules that compare accounts with one another see it."""
+        return [AccountSummary.of(account) for account in self.accounts]
+
+    @cached_property
     def tier_by_id(self) -> dict[str, int]:
         """Tier id to its index in tiers.yaml."""
         if self.tiers is None:
             return {}
         return {tier.id: index for index, tier in reversed(list(enumerate(self.tiers.model.tiers)))}
 
-    def tier_of(self, account: Account) -> Tier | None:
+    def tier_of(self, account: Account | AccountSummary) -> Tier | None:
         """The tier an account is in, or None when tiers.yaml or the tier is missing."""
         index = self.tier_by_id.get(account.tier)
         if self.tiers is None or index is None:
@@ -139,13 +191,17 @@ def load(root: FsPath, jobs: int | None = None) -> Loaded:
     reading everything in one process.
     """
     files = data_files(root)
+    with no_garbage_collection():
+        return assemble(root, files, read_files(root, files, jobs))
+
+
+def read_files(root: FsPath, files: list[str], jobs: int | None = None) -> list[FileResult]:
+    """Read and shape-check the given files, in their order, in ``jobs`` processes when there are many."""
     workers = min(jobs or os.cpu_count() or 1, 8)
     with no_garbage_collection():
         if workers > 1 and len(files) >= PARALLEL_FROM:
-            results = _read_in_parallel(root, files, workers)
-        else:
-            results = _read_chunk(str(root), files)
-        return assemble(root, files, results)
+            return _read_in_parallel(root, files, workers)
+        return _read_chunk(str(root), files)
 
 
 @contextmanager
@@ -295,8 +351,9 @@ def _account_folders_without_plan(files: list[str]) -> Iterator[tuple[str, str]]
     plans = {path.rsplit("/", 1)[0] for path in files if _ACCOUNT.match(path)}
     first: dict[str, str] = {}
     for path in files:
-        if path.startswith("data/accounts/") and path.count("/") >= 3:
-            first.setdefault("/".join(path.split("/")[:3]), path)
+        folder = layout.account_folder(path)
+        if folder is not None:
+            first.setdefault(folder, path)
     for folder in sorted(set(first) - plans):
         yield folder, first[folder]
 

@@ -44,15 +44,20 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.today or date.today()
     cache = None if args.no_cache else RunCache(root, as_of)
     cached = cache.lookup() if cache is not None else None
+    digests = cache.digests() if cache is not None and cached is None else None
     if cached is not None:
         findings, files = cached.findings, cached.files
+    elif cache is not None and cache.secret is not None and digests is not None:
+        from playbook import incremental
+
+        findings = incremental.validate(root, as_of, digests, cache.secret, cache.version, jobs=args.jobs)
+        files = len(digests)
+        cache.store(findings, files)
     else:
         from playbook.validation import validate
 
         validation = validate(root, as_of, jobs=args.jobs)
         findings, files = validation.findings, len(validation.files)
-        if cache is not None:
-            cache.store(findings, files)
     shown = narrowed(findings, paths)
     errors = count_errors(shown)
     all_errors = count_errors(findings)

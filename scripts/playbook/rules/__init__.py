@@ -18,6 +18,6 @@ from playbook.rules import (  # noqa: F401  (importing a module registers its ru
     stages,
     teams,
 )
-from playbook.rules.registry import RULES, Rule, run_all
+from playbook.rules.registry import RULES, Rule, run_across, run_all, run_each
 
-__all__ = ["RULES", "Rule", "run_all"]
+__all__ = ["RULES", "Rule", "run_across", "run_all", "run_each"]

@@ -11,7 +11,7 @@ from playbook.findings import Severity
 from playbook.models import Team
 from playbook.models.common import PERSPECTIVES, TRIANGLE_ROLES, Lifecycle, TriangleRole
 from playbook.repository import Playbook, Sourced
-from playbook.rules.iron_triangle import ROLE_NAMES, triangle_seats
+from playbook.rules.iron_triangle import ROLE_NAMES
 from playbook.rules.registry import Hit, rule
 
 
@@ -117,7 +117,7 @@ def kpi_not_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             )
 
 
-@rule("KPI003", "kpi-mismatch-across-triangle", Severity.WARNING)
+@rule("KPI003", "kpi-mismatch-across-triangle", Severity.WARNING, across=True)
 def kpi_mismatch_across_triangle(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """An SR or FR from another team is measured on other KPIs than the owning team sets for that role.
 
@@ -150,18 +150,18 @@ def kpi_mismatch_across_triangle(playbook: Playbook, as_of: date) -> Iterator[Hi
     ```
     """
     reported: set[tuple[str, str, TriangleRole]] = set()
-    for account in playbook.accounts:
-        owner = playbook.team_by_id.get(account.model.owner)
+    for account in playbook.summaries:
+        owner = playbook.team_by_id.get(account.owner)
         if owner is None or not owner.model.kpis:
             continue
-        for role, _, person_id in triangle_seats(account):
+        for role, _, person_id in account.seats():
             person = playbook.person_by_id.get(person_id)
             if person is None or person.team.model.id == owner.model.id:
                 continue
             key = (person.team.model.id, owner.model.id, role)
             if key in reported:
                 continue
-            hit = _mismatch(person.team, owner, role, account.model.id)
+            hit = _mismatch(person.team, owner, role, account.id)
             if hit is not None:
                 reported.add(key)
                 yield hit

@@ -8,9 +8,8 @@ from datetime import date
 from itertools import chain, islice
 
 from playbook.findings import Severity
-from playbook.models import Account
 from playbook.models.tiers import Tier
-from playbook.repository import Playbook, Sourced
+from playbook.repository import AccountSummary, Playbook
 from playbook.rules.registry import Hit, rule
 
 #: How many account ids a message lists before it says "and N more".
@@ -21,7 +20,7 @@ LISTED = 5
 class Holding:
     """One account a person holds as AR, with the position of the person in its AR list."""
 
-    account: Sourced[Account]
+    account: AccountSummary
     index: int
     tier: Tier | None
 
@@ -42,10 +41,10 @@ class Portfolio:
 def portfolios(playbook: Playbook) -> list[Portfolio]:
     """Every AR's portfolio, by person id; each account counts once however often it names them."""
     held: dict[str, list[Holding]] = {}
-    for account in sorted(playbook.accounts, key=lambda item: (item.model.id, item.document.path)):
-        tier = playbook.tier_of(account.model)
+    for account in sorted(playbook.summaries, key=lambda item: (item.id, item.document.path)):
+        tier = playbook.tier_of(account)
         seen: set[str] = set()
-        for index, person in enumerate(account.model.iron_triangle.ar):
+        for index, person in enumerate(account.ar):
             if person not in seen:
                 seen.add(person)
                 held.setdefault(person, []).append(Holding(account, index, tier))
@@ -61,7 +60,7 @@ def portfolios(playbook: Playbook) -> list[Portfolio]:
 
 def listed(holdings: Iterable[Holding], count: int) -> str:
     """The first account ids of ``holdings`` (``count`` of them in all), for a message."""
-    names = [holding.account.model.id for holding in islice(holdings, LISTED)]
+    names = [holding.account.id for holding in islice(holdings, LISTED)]
     more = count - len(names)
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
@@ -83,7 +82,7 @@ def _overloaded(tier: Tier, count: int) -> bool:
     return tier.accounts_per_ar is not None and count > tier.accounts_per_ar.max
 
 
-@rule("LOAD001", "ar-overloaded")
+@rule("LOAD001", "ar-overloaded", across=True)
 def ar_overloaded(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A person is AR on more accounts of a tier than the tier allows one AR.
 
@@ -139,7 +138,7 @@ def ar_overloaded(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield Hit(holding.account.document, holding.at, message)
 
 
-@rule("LOAD002", "ar-underused", Severity.WARNING)
+@rule("LOAD002", "ar-underused", Severity.WARNING, across=True)
 def ar_underused(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A person is AR on fewer accounts of a tier than the tier expects of one AR.
 
@@ -204,7 +203,7 @@ def ar_underused(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield Hit(holding.account.document, holding.at, message)
 
 
-@rule("LOAD003", "dedicated-ar-shared")
+@rule("LOAD003", "dedicated-ar-shared", across=True)
 def dedicated_ar_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """The AR of an account in a dedicated-AR tier is also AR on another account.
 
@@ -260,7 +259,7 @@ def dedicated_ar_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield Hit(
                 holding.account.document,
                 holding.at,
-                f"'{holding.account.model.id}' is in the {tier.id} tier, whose AR holds no other account, but "
-                f"'{portfolio.person}' is also AR on {listed(others, count)}: give '{holding.account.model.id}' "
+                f"'{holding.account.id}' is in the {tier.id} tier, whose AR holds no other account, but "
+                f"'{portfolio.person}' is also AR on {listed(others, count)}: give '{holding.account.id}' "
                 "a dedicated AR, or hand the other accounts over",
             )

@@ -9,7 +9,7 @@ from typing import Any
 
 from playbook.documents import Document, Path
 from playbook.repository import Playbook, Sourced
-from playbook.rules.registry import Hit, rule
+from playbook.rules.registry import Hit, across_accounts, rule
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
@@ -72,7 +72,6 @@ def duplicate_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         ],
         "person",
     )
-    yield from _duplicates([(account.document, ("id",), account.model.id) for account in playbook.accounts], "account")
     if playbook.tiers is not None:
         tiers = playbook.tiers
         yield from _duplicates(
@@ -94,6 +93,12 @@ def duplicate_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield from _duplicates(
                 [(account.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what
             )
+
+
+@across_accounts("ID001")
+def duplicate_account_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Two account files declare the same account id."""
+    yield from _duplicates([(account.document, ("id",), account.id) for account in playbook.summaries], "account")
 
 
 def _duplicates(entries: list[tuple[Document, Path, str]], what: str) -> Iterator[Hit]:

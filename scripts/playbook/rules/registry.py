@@ -6,10 +6,18 @@ function's docstring: a one-line summary, then four sections headed ``## What it
 ``## Why is this bad?``, ``## Example`` and ``## Use instead``. The site's rule reference
 and ``playbook rules CODE`` are made from that text, and the tests run each Example (must
 fire) and Use instead (must not fire).
+
+Most rules look at one account folder at a time (with the shared files: settings, taxonomy,
+tiers, teams): what they find about a folder depends on that folder alone, so an incremental
+run checks only the folders that changed. A rule that compares accounts with one another
+(duplicate ids, AR load) is registered with ``across=True``, or adds such a part with
+``across_accounts``; that part reads accounts only through ``playbook.summaries``. The tests
+hold every rule to this (tests/test_rule_scopes.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -45,16 +53,31 @@ class Rule:
     severity: Severity
     summary: str
     sections: dict[str, str]
+    #: The part that looks at each account folder on its own (with the shared files).
     check: Check | None
     #: Where the code is found: 'file' (reading and shape checks), 'rules' (cross-file rules
     #: over one playbook) or 'gate' (a change between two revisions, in coverage --base).
     stage: str = "rules"
+    #: The part that compares accounts with one another, through ``playbook.summaries`` only.
+    across: Check | None = None
 
     def run(self, playbook: Playbook, as_of: date) -> list[Finding]:
-        if self.check is None:
+        """Every finding of the rule over the playbook."""
+        return self.run_each(playbook, as_of) + self.run_across(playbook, as_of)
+
+    def run_each(self, playbook: Playbook, as_of: date) -> list[Finding]:
+        """The findings of the part that looks at each account folder on its own."""
+        return self._findings(self.check, playbook, as_of)
+
+    def run_across(self, playbook: Playbook, as_of: date) -> list[Finding]:
+        """The findings of the part that compares accounts with one another."""
+        return self._findings(self.across, playbook, as_of)
+
+    def _findings(self, check: Check | None, playbook: Playbook, as_of: date) -> list[Finding]:
+        if check is None:
             return []
         findings = []
-        for hit in self.check(playbook, as_of):
+        for hit in check(playbook, as_of):
             line, column = hit.document.locate_key(hit.at) if hit.on_key else hit.document.locate(hit.at)
             findings.append(Finding(hit.document.path, line, column, self.code, self.severity, hit.message))
         return findings
@@ -73,8 +96,14 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
-    """Register a rule under a stable code. Codes are never reused."""
+def rule(
+    code: str, name: str, severity: Severity = Severity.ERROR, *, across: bool = False
+) -> Callable[[Check], Check]:
+    """Register a rule under a stable code. Codes are never reused.
+
+    ``across=True`` says the rule compares accounts with one another: it then reads accounts
+    only through ``playbook.summaries``.
+    """
 
     def register(check: Check) -> Check:
         if not _CODE.match(code) or code in RULES:
@@ -82,7 +111,23 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR) -> Callable[
         if not _NAME.match(name):
             raise ValueError(f"rule name {name!r} is not kebab-case")
         summary, sections = parse_docstring(inspect.getdoc(check) or "")
-        RULES[code] = Rule(code, name, severity, summary, sections, check)
+        if across:
+            RULES[code] = Rule(code, name, severity, summary, sections, None, across=check)
+        else:
+            RULES[code] = Rule(code, name, severity, summary, sections, check)
+        return check
+
+    return register
+
+
+def across_accounts(code: str) -> Callable[[Check], Check]:
+    """Add to a registered rule the part that compares accounts with one another (through summaries)."""
+
+    def register(check: Check) -> Check:
+        registered = RULES.get(code)
+        if registered is None or registered.check is None or registered.across is not None:
+            raise ValueError(f"rule {code!r} is not registered, or already compares accounts")
+        RULES[code] = dataclasses.replace(registered, across=check)
         return check
 
     return register
@@ -121,9 +166,20 @@ def _yaml_blocks(text: str) -> list[str]:
 
 
 def run_all(playbook: Playbook, as_of: date) -> list[Finding]:
-    """Every rule over the playbook, garbage collection paused: rules only add objects that live on."""
-    findings: list[Finding] = []
+    """Every rule over the playbook."""
+    return run_each(playbook, as_of) + run_across(playbook, as_of)
+
+
+def run_each(playbook: Playbook, as_of: date) -> list[Finding]:
+    """The parts of every rule that look at each account folder on its own.
+
+    Garbage collection is paused meanwhile: rules only add objects that live on.
+    """
     with no_garbage_collection():
-        for registered in RULES.values():
-            findings.extend(registered.run(playbook, as_of))
-    return findings
+        return [finding for registered in RULES.values() for finding in registered.run_each(playbook, as_of)]
+
+
+def run_across(playbook: Playbook, as_of: date) -> list[Finding]:
+    """The parts of every rule that compare accounts with one another."""
+    with no_garbage_collection():
+        return [finding for registered in RULES.values() for finding in registered.run_across(playbook, as_of)]
