@@ -51,7 +51,7 @@ def _assert_scopes_hold(root: Path) -> set[Finding]:
 
     across = set(run_across(playbook, AS_OF))
     summarised = playbook.shared_part()
-    summarised.summaries = [AccountSummary.from_row(summary.as_row(), root) for summary in playbook.summaries]
+    summarised.summaries = [AccountSummary.from_row(summary.as_row(), f"{root}/") for summary in playbook.summaries]
     assert set(run_across(summarised, AS_OF)) == across
     return whole | across
 

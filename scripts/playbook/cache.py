@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook.findings import Finding, Severity
-from playbook.layout import CACHE, data_files
+from playbook.layout import CACHE, data_files_with_status
 
 RUN = "run.json"
 DIGESTS = "digests.json"
@@ -124,12 +124,13 @@ class Fingerprint:
         known = _read_signed(root / CACHE / DIGESTS, secret)
         self.known: dict[str, list[Any]] = known["files"] if _fits(known, version) else {}
         self.digests: dict[str, list[Any]] = {}
+        #: Each file's content digest, by path, in file order.
+        self.contents: dict[str, str] = {}
 
-    def digest_of(self, path: str) -> str:
-        full = os.path.join(self.base, path)
-        try:
-            status = os.stat(full)
-        except OSError:
+    def digest_of(self, path: str, status: os.stat_result | None) -> str:
+        """The content digest of a file, read again only when its status differs from the remembered one."""
+        if status is None:
+            self.contents[path] = "unreadable"
             return "unreadable"
         stamp = [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
         remembered = self.known.get(path)
@@ -137,18 +138,18 @@ class Fingerprint:
             digest = str(remembered[4])
         else:
             try:
-                with open(full, "rb") as handle:
+                with open(os.path.join(self.base, path), "rb") as handle:
                     digest = hashlib.sha256(handle.read()).hexdigest()
             except OSError:
                 digest = "unreadable"
         self.digests[path] = [*stamp, digest]
+        self.contents[path] = digest
         return digest
 
-    def key(self, files: list[str], as_of: date) -> str:
-        digest = hashlib.sha256(f"{self.version}\n{as_of.isoformat()}\n".encode())
-        for path in files:
-            digest.update(f"{path}\0{self.digest_of(path)}\n".encode())
-        return digest.hexdigest()
+    def key(self, files: list[tuple[str, os.stat_result | None]], as_of: date) -> str:
+        lines = [f"{self.version}\n{as_of.isoformat()}\n"]
+        lines += [f"{path}\0{self.digest_of(path, status)}\n" for path, status in files]
+        return hashlib.sha256("".join(lines).encode()).hexdigest()
 
     def save(self) -> None:
         if self.digests != self.known:
@@ -186,15 +187,15 @@ class RunCache:
             return None
         if self._key is None:
             self._fingerprint = Fingerprint(self.root, self.secret, self.version)
-            self._files = data_files(self.root)
-            self._key = self._fingerprint.key(self._files, self.as_of)
+            files = data_files_with_status(self.root)
+            self._key = self._fingerprint.key(files, self.as_of)
         return self._key
 
     def digests(self) -> dict[str, str] | None:
         """Every data file's content digest, by root-relative path, in file order (None when the cache is off)."""
         if self._current_key() is None or self._fingerprint is None:
             return None
-        return {path: str(self._fingerprint.digests[path][4]) for path in self._files}
+        return dict(self._fingerprint.contents)
 
     def lookup(self) -> CachedRun | None:
         key = self._current_key()

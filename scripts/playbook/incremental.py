@@ -16,6 +16,7 @@ key, or when it cannot be read, the run is a whole one, which writes the cache a
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from dataclasses import dataclass
 from datetime import date
@@ -141,7 +142,8 @@ def _partial(
     if records is None:
         return _whole(root, as_of, layout, digests, secret, version, store.key, jobs)
     summaries = [AccountSummary.of(account) for account in loaded.playbook.accounts]
-    summaries += [AccountSummary.from_row(record.summary, root) for record in kept.values() if record.summary]
+    base = f"{root}{os.sep}"
+    summaries += [AccountSummary.from_row(record.summary, base) for record in kept.values() if record.summary]
     across_accounts = loaded.playbook.shared_part()
     across_accounts.summaries = sorted(summaries, key=lambda summary: summary.document.path)
     across = run_across(across_accounts, as_of)

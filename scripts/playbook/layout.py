@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 DATA = "data"
@@ -20,7 +21,16 @@ def data_files(root: Path) -> list[str]:
 
     Links to folders are not followed; a link to a file is listed like a file.
     """
-    found: list[str] = []
+    return sorted(path for path, _ in _walk(root, with_status=False))
+
+
+def data_files_with_status(root: Path) -> list[tuple[str, os.stat_result | None]]:
+    """``data_files``, each with its status (that of a link's target; None when it cannot be had)."""
+    return sorted(_walk(root, with_status=True), key=lambda entry: entry[0])
+
+
+def _walk(root: Path, with_status: bool) -> list[tuple[str, os.stat_result | None]]:
+    found: list[tuple[str, os.stat_result | None]] = []
     base = os.fspath(root)
     pending = [(os.path.join(base, DATA), DATA)]
     while pending:
@@ -35,11 +45,18 @@ def data_files(root: Path) -> list[str]:
             if entry.is_dir(follow_symlinks=False):
                 pending.append((entry.path, f"{relative}/{entry.name}"))
             elif not (entry.is_symlink() and entry.is_dir()):
-                found.append(f"{relative}/{entry.name}")
-    if os.path.isfile(os.path.join(base, SETTINGS)):
-        found.append(SETTINGS)
-    return sorted(found)
+                found.append((f"{relative}/{entry.name}", _status(entry.stat) if with_status else None))
+    settings = os.path.join(base, SETTINGS)
+    if os.path.isfile(settings):
+        found.append((SETTINGS, _status(lambda: os.stat(settings)) if with_status else None))
+    return found
 
+
+def _status(stat: Callable[[], os.stat_result]) -> os.stat_result | None:
+    try:
+        return stat()
+    except OSError:
+        return None
 
 def account_folder(path: str) -> str | None:
     """The account folder (``data/accounts/NAME``) a root-relative file path lies in, if any."""

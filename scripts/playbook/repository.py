@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -61,8 +61,7 @@ class Person:
         return ("members", self.index)
 
 
-@dataclass(frozen=True)
-class AccountSummary:
+class AccountSummary(NamedTuple):
     """What the rules that compare accounts with one another know of each account.
 
     Those rules (duplicate account ids, AR load, KPIs across teams) see every account, so an
@@ -96,11 +95,10 @@ class AccountSummary:
         return [self.document.path, self.id, self.tier, self.owner, list(self.ar), list(self.sr), list(self.fr)]
 
     @classmethod
-    def from_row(cls, row: list[Any], root: FsPath) -> AccountSummary:
-        """A summary from ``as_row``; positions come from the file when a finding needs them."""
+    def from_row(cls, row: list[Any], root: str) -> AccountSummary:
+        """A summary from ``as_row`` (``root`` ends in a separator); positions come from the file when wanted."""
         path, identifier, tier, owner, ar, sr, fr = row
-        document = Document(path, None, origin=str(root / path))
-        return cls(document, identifier, tier, owner, tuple(ar), tuple(sr), tuple(fr))
+        return cls(Document(path, None, origin=root + path), identifier, tier, owner, tuple(ar), tuple(sr), tuple(fr))
 
 
 @dataclass

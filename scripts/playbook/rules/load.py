@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
+from typing import NamedTuple
 
 from playbook.findings import Severity
 from playbook.models.tiers import Tier
@@ -16,17 +17,16 @@ from playbook.rules.registry import Hit, rule
 LISTED = 5
 
 
-@dataclass(frozen=True)
-class Holding:
+class Holding(NamedTuple):
     """One account a person holds as AR, with the position of the person in its AR list."""
 
     account: AccountSummary
-    index: int
+    position: int
     tier: Tier | None
 
     @property
     def at(self) -> tuple[str | int, ...]:
-        return ("iron_triangle", "ar", self.index)
+        return ("iron_triangle", "ar", self.position)
 
 
 @dataclass(frozen=True)
