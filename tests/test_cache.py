@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -80,9 +81,9 @@ def test_a_corrupt_or_foreign_cache_is_ignored(
     _run(base_repo, capsys)
     run = base_repo / layout.CACHE / cache.RUN
     signature, _, payload = run.read_bytes().partition(b"\n")
-    stored = json.loads(payload)
+    stored = marshal.loads(payload)
     stored["findings"] = [["data/taxonomy.yaml", 1, 1, "FAKE001", "error", "planted"]]
-    planted = json.dumps(stored).encode()
+    planted = marshal.dumps(stored)
     if damage == "garbage":
         run.write_bytes(b"\x00\xff not a cache")
     elif damage == "truncate":
@@ -163,3 +164,53 @@ def test_reading_falls_back_to_one_process_when_workers_fail(base_repo: Path, mo
 
     monkeypatch.setattr(repository, "ProcessPoolExecutor", BrokenPool)
     assert validate(base_repo, AS_OF, jobs=2).findings == single.findings
+
+
+def test_an_unchanged_repository_is_not_even_listed(
+    base_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _break(base_repo)
+    cold = _run(base_repo, capsys)
+
+    def refuse(root: Path) -> object:
+        raise AssertionError("a warm run listed the data files")
+
+    monkeypatch.setattr(cache, "scan", refuse)
+    assert _run(base_repo, capsys) == cold
+
+
+def test_a_touched_file_is_compared_by_content_and_then_remembered(
+    base_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _break(base_repo)
+    cold = _run(base_repo, capsys)
+    os.utime(base_repo / ACCOUNT)  # a new modification time, the same content
+    listed: list[Path] = []
+    original = cache.scan
+
+    def counting(root: Path) -> object:
+        listed.append(root)
+        return original(root)
+
+    monkeypatch.setattr(cache, "scan", counting)
+    assert _run(base_repo, capsys) == cold
+    assert len(listed) == 1
+    assert _run(base_repo, capsys) == cold
+    assert len(listed) == 1  # the new status was kept: the run after is warm again
+
+
+def test_settings_added_beside_data_are_seen(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(base_repo, capsys) == (0, [])
+    (base_repo / layout.SETTINGS).write_text("language: klingon\n", encoding="utf-8")
+    code, findings = _run(base_repo, capsys)
+    assert code == 1 and [f["path"] for f in findings] == [layout.SETTINGS]
+    (base_repo / layout.SETTINGS).unlink()
+    assert _run(base_repo, capsys) == (0, [])
+
+
+def test_a_file_added_to_a_folder_is_seen(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(base_repo, capsys) == (0, [])
+    assessments = base_repo / "data/accounts/acme/assessments"
+    (assessments / "2026-10-01.yaml").write_bytes((assessments / "2026-09-30.yaml").read_bytes())
+    code, findings = _run(base_repo, capsys)
+    assert code == 1 and {f["rule"] for f in findings} == {"ID002"}

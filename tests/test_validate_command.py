@@ -158,7 +158,7 @@ def test_validation_never_writes(base_repo: Path, capsys: pytest.CaptureFixture[
     _validate(base_repo, "--format", "json")
     assert snapshot() == before
     cache_files = {path.name for path in (base_repo / ".playbook-cache").iterdir()}
-    assert cache_files <= {".gitignore", "run.json", "digests.json", "folders.pickle"}
+    assert cache_files <= {".gitignore", "run.marshal", "digests.marshal", "folders.pickle"}
 
 
 @pytest.mark.parametrize(

@@ -1,42 +1,41 @@
-"""The validation cache: the findings of the last run, keyed by the content of every data file.
+"""The validation cache: the findings of the last run, and the content digest of every data file.
 
 A run's key is a digest of the playbook's code, the date checked against and the content
-digest of every data file; when nothing changed, ``playbook validate`` reports the stored
-findings without reading a single model. File digests are remembered by the file's stat
-(inode, size, modification and change time), and recomputed from the bytes whenever any of
-those differ: the change time moves on every write, so an edit behind the cache's back is
-always seen.
+digest of every data file. File digests are remembered by the file's status (inode, size,
+modification and change time) and recomputed from the bytes whenever any of those differ:
+the change time moves on every write, so an edit behind the cache's back is always seen.
+When no data file and no folder below data/ has a new status, ``playbook validate`` reports
+the last run's findings without listing the folders or reading a single file; when some
+have, and their content is the same, it reports them after digesting only those files.
 
-The cache lives in ``.playbook-cache/`` in the repository (git-ignored). Each file is JSON
+The cache lives in ``.playbook-cache/`` in the repository (git-ignored). Each file is
 signed with a secret kept in the user's own cache folder, never in the repository: a cache
 that is corrupt, from another version of the playbook, from another machine or written by
 anyone else is ignored, never trusted. Anything going wrong here only means a cold run.
+``playbook.incremental`` keeps what a run needs to read again only the folders that changed.
 
-This module must stay light: on a warm run it is nearly all that gets imported.
-"""
+This module must stay light: on a warm run it is nearly all that gets imported."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import json
+import marshal
 import os
-import secrets
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from playbook.findings import Finding, Severity
-from playbook.layout import CACHE, data_files_with_status
+from playbook.layout import CACHE, SETTINGS, Status, scan
 
-RUN = "run.json"
-DIGESTS = "digests.json"
+#: The last run: its findings, and the status of every data file and folder it read.
+RUN = "run.marshal"
+DIGESTS = "digests.marshal"
 _FORMAT = 1
 
 
-@dataclass(frozen=True)
-class CachedRun:
+class CachedRun(NamedTuple):
     """What a validation run found, as the cache keeps it."""
 
     findings: list[Finding]
@@ -60,20 +59,31 @@ def _secret() -> bytes | None:
         base.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-            handle.write(secrets.token_hex(32))
+            handle.write(os.urandom(32).hex())
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         return None
 
 
 def code_version() -> str:
-    """A digest of the playbook's own code: a new version never reads an older version's cache."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    """A digest of the playbook's own code, by each source file's name and status.
+
+    Any edit or new install of the code changes a file's status, so a new version never reads
+    an older version's cache (at worst, the same code reinstalled starts with a whole run).
+    """
+    package = os.path.dirname(os.path.abspath(__file__))
+    lines = []
+    pending = [package]
+    while pending:
+        folder = pending.pop()
+        for entry in os.scandir(folder):
+            if entry.is_dir() and entry.name != "__pycache__":
+                pending.append(entry.path)
+            elif entry.name.endswith(".py"):
+                status = entry.stat()
+                name = entry.path[len(package) :]
+                lines.append(f"{name}\0{status.st_ino}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}")
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
 def read_signed_bytes(path: Path, secret: bytes) -> bytes | None:
@@ -104,13 +114,13 @@ def write_signed_bytes(path: Path, secret: bytes, payload: bytes) -> None:
 def _read_signed(path: Path, secret: bytes) -> Any:
     payload = read_signed_bytes(path, secret)
     try:
-        return None if payload is None else json.loads(payload)
-    except ValueError:
+        return None if payload is None else marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
         return None
 
 
 def _write_signed(path: Path, secret: bytes, value: Any) -> None:
-    write_signed_bytes(path, secret, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+    write_signed_bytes(path, secret, marshal.dumps(value))
 
 
 class Fingerprint:
@@ -127,7 +137,7 @@ class Fingerprint:
         #: Each file's content digest, by path, in file order.
         self.contents: dict[str, str] = {}
 
-    def digest_of(self, path: str, status: os.stat_result | None) -> str:
+    def digest_of(self, path: str, status: Status) -> str:
         """The content digest of a file, read again only when its status differs from the remembered one."""
         if status is None:
             self.contents[path] = "unreadable"
@@ -146,7 +156,7 @@ class Fingerprint:
         self.contents[path] = digest
         return digest
 
-    def key(self, files: list[tuple[str, os.stat_result | None]], as_of: date) -> str:
+    def key(self, files: list[tuple[str, Status]], as_of: date) -> str:
         lines = [f"{self.version}\n{as_of.isoformat()}\n"]
         lines += [f"{path}\0{self.digest_of(path, status)}\n" for path, status in files]
         return hashlib.sha256("".join(lines).encode()).hexdigest()
@@ -171,8 +181,37 @@ def _finding(raw: Any) -> Finding:
     return Finding(path, line, column, str(rule), Severity(severity), message)
 
 
+def _stamps(entries: list[tuple[str, Status]]) -> list[list[Any]] | None:
+    """Each entry's path, inode, size, modification and change time; None when one has no status."""
+    stamps = []
+    for path, status in entries:
+        if status is None:
+            return None
+        stamps.append([path, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns])
+    return stamps
+
+
+def _unchanged(base: str, stamps: list[list[Any]]) -> bool:
+    """Whether every stamped file or folder still has the status it had."""
+    stat = os.stat
+    try:
+        for path, *stamp in stamps:
+            status = stat(base + path)
+            if [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != stamp:
+                return False
+    except (OSError, TypeError, ValueError):
+        return False
+    return True
+
+
 class RunCache:
-    """Looks up and stores the findings of a run over a repository as of a date."""
+    """Looks up and stores the findings of a run over a repository as of a date.
+
+    A run is looked up in two steps. First, without listing anything: when every folder below
+    data/ and every data file still has the status it had at the last run (a folder's status
+    changes whenever a file is added, removed or renamed in it), nothing changed. Otherwise the
+    data files are listed and their content digests compared.
+    """
 
     def __init__(self, root: Path, as_of: date) -> None:
         self.root = root
@@ -181,14 +220,15 @@ class RunCache:
         self.version = code_version() if self.secret else ""
         self._key: str | None = None
         self._fingerprint: Fingerprint | None = None
+        self._statuses: tuple[list[tuple[str, Status]], list[tuple[str, Status]]] | None = None
 
     def _current_key(self) -> str | None:
         if self.secret is None:
             return None
         if self._key is None:
             self._fingerprint = Fingerprint(self.root, self.secret, self.version)
-            files = data_files_with_status(self.root)
-            self._key = self._fingerprint.key(files, self.as_of)
+            self._statuses = scan(self.root)
+            self._key = self._fingerprint.key(self._statuses[0], self.as_of)
         return self._key
 
     def digests(self) -> dict[str, str] | None:
@@ -198,23 +238,41 @@ class RunCache:
         return dict(self._fingerprint.contents)
 
     def lookup(self) -> CachedRun | None:
-        key = self._current_key()
-        if key is None or self.secret is None:
+        if self.secret is None:
             return None
         stored = _read_signed(self.root / CACHE / RUN, self.secret)
-        if not _fits(stored, self.version) or stored.get("key") != key:
+        if not _fits(stored, self.version) or stored.get("as_of") != self.as_of.isoformat():
             return None
         try:
-            findings = [_finding(raw) for raw in stored["findings"]]
-            return CachedRun(findings, int(stored["files"]))
+            found = CachedRun([_finding(raw) for raw in stored["findings"]], int(stored["files"]))
         except (KeyError, TypeError, ValueError):
             return None
+        stamps = stored.get("stamps")
+        if isinstance(stamps, list) and stamps and _unchanged(f"{self.root}{os.sep}", stamps):
+            settings = os.path.isfile(self.root / SETTINGS)
+            if settings == any(stamp[0] == SETTINGS for stamp in stamps):
+                return found
+        if stored.get("key") != self._current_key():
+            return None
+        self.store(found.findings, found.files)  # the same content with new statuses: keep those
+        return found
 
     def store(self, findings: list[Finding], files: int) -> None:
         key = self._current_key()
-        if key is None or self.secret is None or self._fingerprint is None:
+        if key is None or self.secret is None or self._fingerprint is None or self._statuses is None:
             return
         self._fingerprint.save()
         rows = [[f.path, f.line, f.column, f.rule, str(f.severity), f.message] for f in findings]
-        value = {"format": _FORMAT, "version": self.version, "key": key, "files": files, "findings": rows}
+        listed, folders = self._statuses
+        file_stamps, folder_stamps = _stamps(listed), _stamps(folders)
+        stamps = file_stamps + folder_stamps if file_stamps is not None and folder_stamps is not None else []
+        value = {
+            "format": _FORMAT,
+            "version": self.version,
+            "as_of": self.as_of.isoformat(),
+            "key": key,
+            "files": files,
+            "findings": rows,
+            "stamps": stamps,
+        }
         _write_signed(self.root / CACHE / RUN, self.secret, value)

@@ -6,14 +6,12 @@ choice list. They return strings; only the CLI prints.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from playbook.findings import Finding
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     files: int
     errors: int
     warnings: int
@@ -48,6 +46,8 @@ class JsonReporter:
                 "errors_elsewhere": summary.errors_elsewhere,
             },
         }
+        import json
+
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
     def summary(self, summary: Summary) -> str:

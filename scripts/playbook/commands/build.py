@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("nothing was built: fix the errors above first\n")
         return 1
     generated, language = site_pages(validation, args.audience, args.today)
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:
         config = staging.stage(root, Path(temporary), generated, language=language)
         engine.build(config, args.today, args.engine)

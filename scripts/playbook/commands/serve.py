@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from playbook.commands.build import report_findings
@@ -53,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if validation.errors:
         sys.stderr.write("nothing is served: fix the errors above first\n")
         return 1
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as temporary:
         folder = Path(temporary)
         generated, language = site_pages(validation, "internal")
