@@ -742,6 +742,20 @@ def report(runs: list[dict[str, Any]], judged: list[Verdict], stream: IO[str]) -
             stream.write(f"  note (N={run['n_accounts']:,}): {note}\n")
 
 
+def compile_package() -> None:
+    """Compile the playbook's modules to bytecode first, as installing a package does.
+
+    An editable install leaves them to be compiled on first import, and with
+    PYTHONDONTWRITEBYTECODE set they would be compiled again in every measured process.
+    """
+    import compileall
+
+    package = importlib.util.find_spec("playbook")
+    if package is not None and package.submodule_search_locations:
+        for folder in package.submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark validation and the site build on generated playbooks.")
     parser.add_argument("n", nargs="*", type=int, metavar="N", help="numbers of accounts (default: 1000 10000)")
@@ -763,6 +777,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.in_process:
         return stage_main(args.in_process[0].resolve(), args.in_process[1].resolve(), args.skip_site)
     ns = args.n or list(DEFAULT_NS)
+    compile_package()
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     runs = []

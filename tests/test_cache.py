@@ -172,7 +172,7 @@ def test_an_unchanged_repository_is_not_even_listed(
     _break(base_repo)
     cold = _run(base_repo, capsys)
 
-    def refuse(root: Path) -> object:
+    def refuse(root: Path, known: object = None) -> object:
         raise AssertionError("a warm run listed the data files")
 
     monkeypatch.setattr(cache, "scan", refuse)
@@ -188,9 +188,9 @@ def test_a_touched_file_is_compared_by_content_and_then_remembered(
     listed: list[Path] = []
     original = cache.scan
 
-    def counting(root: Path) -> object:
+    def counting(root: Path, known: dict[str, layout.Listing] | None = None) -> object:
         listed.append(root)
-        return original(root)
+        return original(root, known)
 
     monkeypatch.setattr(cache, "scan", counting)
     assert _run(base_repo, capsys) == cold
@@ -214,3 +214,22 @@ def test_a_file_added_to_a_folder_is_seen(base_repo: Path, capsys: pytest.Captur
     (assessments / "2026-10-01.yaml").write_bytes((assessments / "2026-09-30.yaml").read_bytes())
     code, findings = _run(base_repo, capsys)
     assert code == 1 and {f["rule"] for f in findings} == {"ID002"}
+
+
+def test_only_the_folders_that_changed_are_listed_again(
+    base_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _run(base_repo, capsys) == (0, [])
+    assessments = base_repo / "data/accounts/acme/assessments"
+    (assessments / "2026-10-01.yaml").write_bytes((assessments / "2026-09-30.yaml").read_bytes())
+    listed: list[str] = []
+    original = layout._list
+
+    def counting(folder: str) -> tuple[list[str], list[str]]:
+        listed.append(Path(folder).relative_to(base_repo).as_posix())
+        return original(folder)
+
+    monkeypatch.setattr(layout, "_list", counting)
+    code, findings = _run(base_repo, capsys)
+    assert code == 1 and {f["rule"] for f in findings} == {"ID002"}
+    assert listed == ["data/accounts/acme/assessments"]

@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from playbook.findings import Finding, Severity
-from playbook.layout import CACHE, SETTINGS, Status, scan
+from playbook.layout import CACHE, DATA, SETTINGS, Status, scan, stamp
 
 #: The last run: its findings, and the status of every data file and folder it read.
 RUN = "run.marshal"
-DIGESTS = "digests.marshal"
-_FORMAT = 1
+_FORMAT = 2
 
 
 class CachedRun(NamedTuple):
@@ -123,53 +122,6 @@ def _write_signed(path: Path, secret: bytes, value: Any) -> None:
     write_signed_bytes(path, secret, marshal.dumps(value))
 
 
-class Fingerprint:
-    """The content digests of a repository's data files, and the key of a run over them."""
-
-    def __init__(self, root: Path, secret: bytes, version: str) -> None:
-        self.root = root
-        self.base = os.fspath(root)
-        self.secret = secret
-        self.version = version
-        known = _read_signed(root / CACHE / DIGESTS, secret)
-        self.known: dict[str, list[Any]] = known["files"] if _fits(known, version) else {}
-        self.digests: dict[str, list[Any]] = {}
-        #: Each file's content digest, by path, in file order.
-        self.contents: dict[str, str] = {}
-
-    def digest_of(self, path: str, status: Status) -> str:
-        """The content digest of a file, read again only when its status differs from the remembered one."""
-        if status is None:
-            self.contents[path] = "unreadable"
-            return "unreadable"
-        stamp = [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
-        remembered = self.known.get(path)
-        if remembered is not None and remembered[:4] == stamp:
-            digest = str(remembered[4])
-        else:
-            try:
-                with open(os.path.join(self.base, path), "rb") as handle:
-                    digest = hashlib.sha256(handle.read()).hexdigest()
-            except OSError:
-                digest = "unreadable"
-        self.digests[path] = [*stamp, digest]
-        self.contents[path] = digest
-        return digest
-
-    def key(self, files: list[tuple[str, Status]], as_of: date) -> str:
-        lines = [f"{self.version}\n{as_of.isoformat()}\n"]
-        lines += [f"{path}\0{self.digest_of(path, status)}\n" for path, status in files]
-        return hashlib.sha256("".join(lines).encode()).hexdigest()
-
-    def save(self) -> None:
-        if self.digests != self.known:
-            _write_signed(
-                self.root / CACHE / DIGESTS,
-                self.secret,
-                {"format": _FORMAT, "version": self.version, "files": self.digests},
-            )
-
-
 def _fits(value: Any, version: str) -> bool:
     return isinstance(value, dict) and value.get("format") == _FORMAT and value.get("version") == version
 
@@ -181,36 +133,31 @@ def _finding(raw: Any) -> Finding:
     return Finding(path, line, column, str(rule), Severity(severity), message)
 
 
-def _stamps(entries: list[tuple[str, Status]]) -> list[list[Any]] | None:
-    """Each entry's path, inode, size, modification and change time; None when one has no status."""
-    stamps = []
-    for path, status in entries:
-        if status is None:
-            return None
-        stamps.append([path, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns])
-    return stamps
-
-
-def _unchanged(base: str, stamps: list[list[Any]]) -> bool:
-    """Whether every stamped file or folder still has the status it had."""
+def _unchanged(base: str, files: dict[str, list[Any]], folders: dict[str, list[Any]]) -> bool:
+    """Whether every remembered folder and file still has the status it had, and no settings file came."""
     stat = os.stat
     try:
-        for path, *stamp in stamps:
+        for path, (remembered, _, _) in folders.items():
+            status = stat(base + path, follow_symlinks=path == DATA)
+            if [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered:
+                return False
+        for path, remembered in files.items():
             status = stat(base + path)
-            if [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != stamp:
+            if [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered[:4]:
                 return False
     except (OSError, TypeError, ValueError):
         return False
-    return True
+    return SETTINGS in files or not os.path.exists(base + SETTINGS)
 
 
 class RunCache:
     """Looks up and stores the findings of a run over a repository as of a date.
 
-    A run is looked up in two steps. First, without listing anything: when every folder below
-    data/ and every data file still has the status it had at the last run (a folder's status
-    changes whenever a file is added, removed or renamed in it), nothing changed. Otherwise the
-    data files are listed and their content digests compared.
+    The cache remembers every data file (its status and content digest), every folder below
+    data/ (its status and what it held) and the last run. A lookup first checks, without
+    listing anything, whether every folder and file still has its status; if not, it lists
+    again only the folders whose status changed and digests again only the files whose status
+    changed, then compares the run's key.
     """
 
     def __init__(self, root: Path, as_of: date) -> None:
@@ -218,61 +165,88 @@ class RunCache:
         self.as_of = as_of
         self.secret = _secret() if enabled() else None
         self.version = code_version() if self.secret else ""
+        self._state: dict[str, Any] | None = None
         self._key: str | None = None
-        self._fingerprint: Fingerprint | None = None
-        self._statuses: tuple[list[tuple[str, Status]], list[tuple[str, Status]]] | None = None
+        self._listed: list[str] = []
+        self._files: dict[str, list[Any]] = {}
+        self._folders: dict[str, list[Any]] = {}
+
+    def _remembered(self) -> dict[str, Any]:
+        """What the last run left: every file and folder as it was then, and the run itself."""
+        if self._state is None:
+            state: Any = _read_signed(self.root / CACHE / RUN, self.secret) if self.secret is not None else None
+            parts = ("files", "folders", "run")
+            fits = _fits(state, self.version) and all(isinstance(state.get(part), dict) for part in parts)
+            self._state = state if fits else {part: {} for part in parts}
+        return self._state
 
     def _current_key(self) -> str | None:
+        """The key of a run over the data as it is now: code version, date and every file's digest."""
         if self.secret is None:
             return None
         if self._key is None:
-            self._fingerprint = Fingerprint(self.root, self.secret, self.version)
-            self._statuses = scan(self.root)
-            self._key = self._fingerprint.key(self._statuses[0], self.as_of)
+            remembered = self._remembered()
+            known_folders = remembered["folders"]
+            listed, folders = scan(self.root, known_folders)
+            self._listed = [path for path, _ in listed]
+            self._folders = {
+                path: [stamp(status), names, inner] for path, (status, names, inner) in folders.items() if status
+            }
+            if len(self._folders) < len(folders) or any(status is None for _, status in listed):
+                self._folders = {}  # something could not be had: no lookup without listing next time
+            known_files = remembered["files"]
+            lines = [f"{self.version}\n{self.as_of.isoformat()}\n"]
+            for path, status in listed:
+                digest = self._digest(path, status, known_files.get(path))
+                lines.append(f"{path}\0{digest}\n")
+            self._key = hashlib.sha256("".join(lines).encode()).hexdigest()
         return self._key
+
+    def _digest(self, path: str, status: Status, remembered: list[Any] | None) -> str:
+        """A file's content digest, read again only when its status differs from the remembered one."""
+        if status is None:
+            return "unreadable"
+        now = stamp(status)
+        if remembered is not None and remembered[:4] == now:
+            digest = str(remembered[4])
+        else:
+            try:
+                with open(os.path.join(self.root, path), "rb") as handle:
+                    digest = hashlib.sha256(handle.read()).hexdigest()
+            except OSError:
+                return "unreadable"
+        self._files[path] = [*now, digest]
+        return digest
 
     def digests(self) -> dict[str, str] | None:
         """Every data file's content digest, by root-relative path, in file order (None when the cache is off)."""
-        if self._current_key() is None or self._fingerprint is None:
+        if self._current_key() is None:
             return None
-        return dict(self._fingerprint.contents)
+        return {path: str(self._files[path][4]) if path in self._files else "unreadable" for path in self._listed}
 
     def lookup(self) -> CachedRun | None:
         if self.secret is None:
             return None
-        stored = _read_signed(self.root / CACHE / RUN, self.secret)
-        if not _fits(stored, self.version) or stored.get("as_of") != self.as_of.isoformat():
+        remembered = self._remembered()
+        run = remembered["run"]
+        if run.get("as_of") != self.as_of.isoformat():
             return None
         try:
-            found = CachedRun([_finding(raw) for raw in stored["findings"]], int(stored["files"]))
+            found = CachedRun([_finding(raw) for raw in run["findings"]], int(run["count"]))
         except (KeyError, TypeError, ValueError):
             return None
-        stamps = stored.get("stamps")
-        if isinstance(stamps, list) and stamps and _unchanged(f"{self.root}{os.sep}", stamps):
-            settings = os.path.isfile(self.root / SETTINGS)
-            if settings == any(stamp[0] == SETTINGS for stamp in stamps):
-                return found
-        if stored.get("key") != self._current_key():
+        if remembered["folders"] and _unchanged(f"{self.root}{os.sep}", remembered["files"], remembered["folders"]):
+            return found
+        if run.get("key") != self._current_key():
             return None
-        self.store(found.findings, found.files)  # the same content with new statuses: keep those
+        self.store(found.findings, found.files)  # the same content with new statuses: remember those
         return found
 
     def store(self, findings: list[Finding], files: int) -> None:
         key = self._current_key()
-        if key is None or self.secret is None or self._fingerprint is None or self._statuses is None:
+        if key is None or self.secret is None:
             return
-        self._fingerprint.save()
         rows = [[f.path, f.line, f.column, f.rule, str(f.severity), f.message] for f in findings]
-        listed, folders = self._statuses
-        file_stamps, folder_stamps = _stamps(listed), _stamps(folders)
-        stamps = file_stamps + folder_stamps if file_stamps is not None and folder_stamps is not None else []
-        value = {
-            "format": _FORMAT,
-            "version": self.version,
-            "as_of": self.as_of.isoformat(),
-            "key": key,
-            "files": files,
-            "findings": rows,
-            "stamps": stamps,
-        }
+        run = {"as_of": self.as_of.isoformat(), "key": key, "count": files, "findings": rows}
+        value = {"format": _FORMAT, "version": self.version, "files": self._files, "folders": self._folders, "run": run}
         _write_signed(self.root / CACHE / RUN, self.secret, value)

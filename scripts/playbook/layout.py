@@ -16,6 +16,9 @@ CACHE = ".playbook-cache"
 
 
 Status = os.stat_result | None
+#: A folder as last listed: its status then (inode, size, modification and change time), the
+#: names of the files in it and the names of the folders in it.
+Listing = tuple[list[int], list[str], list[str]]
 
 
 def data_files(root: Path) -> list[str]:
@@ -23,53 +26,67 @@ def data_files(root: Path) -> list[str]:
 
     Links to folders are not followed; a link to a file is listed like a file.
     """
-    return sorted(path for path, _ in _walk(root, with_status=False, folders=None))
+    return [path for path, _ in scan(root)[0]]
 
 
-def scan(root: Path) -> tuple[list[tuple[str, Status]], list[tuple[str, Status]]]:
+def scan(
+    root: Path, known: dict[str, Listing] | None = None
+) -> tuple[list[tuple[str, Status]], dict[str, tuple[Status, list[str], list[str]]]]:
     """``data_files`` with each file's status (a link's target's; None when it cannot be had), and
-    every folder walked (data/ and those below it) with its own status."""
-    folders: list[tuple[str, Status]] = [(DATA, _status(os.path.join(root, DATA)))]
-    files = sorted(_walk(root, with_status=True, folders=folders), key=lambda entry: entry[0])
+    every folder (data/ and those below it) with its own status and what it holds.
+
+    A folder in ``known`` whose status is the one given there is not listed again: adding,
+    removing or renaming anything in a folder changes its status.
+    """
+    base = os.fspath(root)
+    files: list[tuple[str, Status]] = []
+    folders: dict[str, tuple[Status, list[str], list[str]]] = {}
+    pending = [DATA]
+    while pending:
+        relative = pending.pop()
+        full = os.path.join(base, relative)
+        status = _status(full, follow=relative == DATA)
+        listing = known.get(relative) if known is not None else None
+        if listing is not None and status is not None and stamp(status) == listing[0]:
+            names, inner = listing[1], listing[2]
+        else:
+            names, inner = _list(full)
+        folders[relative] = (status, names, inner)
+        pending += [f"{relative}/{name}" for name in inner]
+        files += [(f"{relative}/{name}", _status(os.path.join(full, name), follow=True)) for name in names]
+    settings = os.path.join(base, SETTINGS)
+    if os.path.isfile(settings):
+        files.append((SETTINGS, _status(settings, follow=True)))
+    files.sort(key=lambda entry: entry[0])
     return files, folders
 
 
-def _walk(root: Path, with_status: bool, folders: list[tuple[str, Status]] | None) -> list[tuple[str, Status]]:
-    found: list[tuple[str, Status]] = []
-    base = os.fspath(root)
-    pending = [(os.path.join(base, DATA), DATA)]
-    while pending:
-        folder, relative = pending.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                inner = f"{relative}/{entry.name}"
-                pending.append((entry.path, inner))
-                if folders is not None:
-                    folders.append((inner, _entry_status(entry, follow=False)))
-            elif not (entry.is_symlink() and entry.is_dir()):
-                found.append((f"{relative}/{entry.name}", _entry_status(entry, follow=True) if with_status else None))
-    settings = os.path.join(base, SETTINGS)
-    if os.path.isfile(settings):
-        found.append((SETTINGS, _status(settings) if with_status else None))
-    return found
+def stamp(status: os.stat_result) -> list[int]:
+    """What tells one state of a file or folder from another: inode, size, modification and change time."""
+    return [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
 
 
-def _entry_status(entry: os.DirEntry[str], follow: bool) -> Status:
+def _list(folder: str) -> tuple[list[str], list[str]]:
+    """The names of the files and of the folders in a folder (hidden ones and links to folders left out)."""
+    names: list[str] = []
+    inner: list[str] = []
     try:
-        return entry.stat(follow_symlinks=follow)
+        entries = list(os.scandir(folder))
     except OSError:
-        return None
+        return names, inner
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            inner.append(entry.name)
+        elif not (entry.is_symlink() and entry.is_dir()):
+            names.append(entry.name)
+    return names, inner
 
 
-def _status(path: str) -> Status:
+def _status(path: str, follow: bool) -> Status:
     try:
-        return os.stat(path)
+        return os.stat(path, follow_symlinks=follow)
     except OSError:
         return None
 

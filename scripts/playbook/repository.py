@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -28,6 +28,7 @@ from playbook.models.team import Member
 from playbook.models.tiers import Tier
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+T = TypeVar("T")
 
 _TEAM = re.compile(r"^data/teams/([^/]+)\.yaml$")
 _ACCOUNT = re.compile(r"^data/accounts/([^/]+)/account\.yaml$")
@@ -112,6 +113,13 @@ class Playbook:
     teams: list[Sourced[Team]] = field(default_factory=list)
     accounts: list[Sourced[Account]] = field(default_factory=list)
     assessments: list[Sourced[Assessment]] = field(default_factory=list)
+    _derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, name: str, work_out: Callable[[Playbook], T]) -> T:
+        """A value several rules derive from the playbook, worked out once (the playbook is not changed)."""
+        if name not in self._derived:
+            self._derived[name] = work_out(self)
+        return cast(T, self._derived[name])
 
     def shared_part(self) -> Playbook:
         """The playbook without its account folders: settings, taxonomy, tiers and teams."""

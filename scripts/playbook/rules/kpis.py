@@ -149,7 +149,7 @@ def kpi_mismatch_across_triangle(playbook: Playbook, as_of: date) -> Iterator[Hi
       - {id: satisfaction, name: {en: Satisfaction}, perspective: customer, weights: {sr: 50}}
     ```
     """
-    reported: set[tuple[str, str, TriangleRole]] = set()
+    compared: set[tuple[str, str, TriangleRole]] = set()  # a pair of teams and a role is compared once
     for account in playbook.summaries:
         owner = playbook.team_by_id.get(account.owner)
         if owner is None or not owner.model.kpis:
@@ -159,11 +159,11 @@ def kpi_mismatch_across_triangle(playbook: Playbook, as_of: date) -> Iterator[Hi
             if person is None or person.team.model.id == owner.model.id:
                 continue
             key = (person.team.model.id, owner.model.id, role)
-            if key in reported:
+            if key in compared:
                 continue
+            compared.add(key)
             hit = _mismatch(person.team, owner, role, account.id)
             if hit is not None:
-                reported.add(key)
                 yield hit
 
 

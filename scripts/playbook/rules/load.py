@@ -40,6 +40,10 @@ class Portfolio:
 
 def portfolios(playbook: Playbook) -> list[Portfolio]:
     """Every AR's portfolio, by person id; each account counts once however often it names them."""
+    return playbook.derived("ar-portfolios", _portfolios)
+
+
+def _portfolios(playbook: Playbook) -> list[Portfolio]:
     held: dict[str, list[Holding]] = {}
     for account in sorted(playbook.summaries, key=lambda item: (item.id, item.document.path)):
         tier = playbook.tier_of(account)
