@@ -171,3 +171,18 @@ def test_a_damaged_folder_cache_is_ignored(
     reads = Reads(monkeypatch)
     assert _report(many, capsys) == cold
     assert len(reads.take()) > 10  # read whole again
+
+
+def test_files_are_told_apart_from_account_folders() -> None:
+    files = [
+        "data/accounts/acme/account.yaml",
+        "data/accounts/acme/assessments/2026-09-30.yaml",
+        "data/accounts/notes.yaml",
+        "data/accountsbook/x/account.yaml",
+        "data/teams/delivery.yaml",
+        "playbook.yaml",
+    ]
+    split = incremental.Layout.of(files)
+    assert split.folders == {"data/accounts/acme": files[:2]}
+    assert split.shared == files[2:]
+    assert all(layout.account_folder(path) is None for path in split.shared)

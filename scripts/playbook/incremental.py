@@ -21,12 +21,12 @@ import pickle
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from playbook import repository
 from playbook.cache import read_signed_bytes, write_signed_bytes
 from playbook.findings import Finding, sort_findings
-from playbook.layout import CACHE, account_folder
+from playbook.layout import ACCOUNTS, CACHE, account_folder
 from playbook.repository import AccountSummary, FileResult
 from playbook.rules import run_across, run_each
 
@@ -34,8 +34,7 @@ FOLDERS = "folders.pickle"
 _FORMAT = 1
 
 
-@dataclass
-class FolderRecord:
+class FolderRecord(NamedTuple):
     """What the last run found about one account folder."""
 
     #: Each file's content digest, by root-relative path.
@@ -68,12 +67,13 @@ class Layout:
     def of(cls, files: list[str]) -> Layout:
         shared: list[str] = []
         folders: dict[str, list[str]] = {}
+        prefix = len(ACCOUNTS) + 1
         for path in files:
-            folder = account_folder(path)
-            if folder is None:
+            end = path.find("/", prefix) if path.startswith(ACCOUNTS + "/") else -1
+            if end < 0:
                 shared.append(path)
             else:
-                folders.setdefault(folder, []).append(path)
+                folders.setdefault(path[:end], []).append(path)
         return cls(files, shared, folders)
 
 
@@ -161,8 +161,12 @@ def _records(
     playbook: repository.Playbook,
 ) -> dict[str, FolderRecord] | None:
     """The records of ``folders`` from a run's findings; None when a finding's folder is not among them."""
+    summaries = {account_folder(account.document.path): AccountSummary.of(account) for account in playbook.accounts}
     records = {
-        folder: FolderRecord({path: digests[path] for path in paths}, [], None) for folder, paths in folders.items()
+        folder: FolderRecord(
+            {path: digests[path] for path in paths}, [], row.as_row() if (row := summaries.get(folder)) else None
+        )
+        for folder, paths in folders.items()
     }
     for finding in findings:
         folder = account_folder(finding.path)
@@ -174,10 +178,6 @@ def _records(
                 continue  # a folder this run did not read: its findings are kept from before
             return None
         record.findings.append(finding)
-    for account in playbook.accounts:
-        record = records.get(account_folder(account.document.path) or "")
-        if record is not None:
-            record.summary = AccountSummary.of(account).as_row()
     return records
 
 

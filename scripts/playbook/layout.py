@@ -53,7 +53,11 @@ def scan(
             names, inner = _list(full)
         folders[relative] = (status, names, inner)
         pending += [f"{relative}/{name}" for name in inner]
-        files += [(f"{relative}/{name}", _status(os.path.join(full, name), follow=True)) for name in names]
+        for name in names:
+            try:
+                files.append((f"{relative}/{name}", os.stat(f"{full}{os.sep}{name}")))
+            except OSError:
+                files.append((f"{relative}/{name}", None))
     settings = os.path.join(base, SETTINGS)
     if os.path.isfile(settings):
         files.append((SETTINGS, _status(settings, follow=True)))
