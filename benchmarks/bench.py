@@ -12,7 +12,8 @@ or reuses it when the generator has not changed since, then measures:
   validate_warm_s           the same again, nothing changed
   validate_one_change_s     after one value in one account file changed (a title is reworded)
   validate_peak_rss_bytes   the cold run's peak resident memory, summed over its processes
-  load_s, rules_s           reading and shape checks; the cross-file rules alone (in one process)
+  load_s, rules_s           reading and shape checks; the cross-file rules alone (in one process,
+                            the fastest of three runs over the same models)
   generate_pages_s          the model to the site's Markdown (site_pages)
   stage_s                   writing the staging folder (docs copy, pages, config)
   engine_build_s            the MkDocs build of the staged pages
@@ -27,6 +28,7 @@ not run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import hashlib
 import importlib.util
@@ -435,9 +437,13 @@ def stage_main(root: Path, work: Path, skip_site: bool) -> int:
     started = time.perf_counter()
     loaded = repository.load(root)
     result["load_s"] = time.perf_counter() - started
-    started = time.perf_counter()
-    findings = run_all(loaded.playbook, as_of)
-    result["rules_s"] = time.perf_counter() - started
+    timings = []
+    for _ in range(3):  # the fastest of three runs, each over a fresh playbook of the same models
+        fresh = dataclasses.replace(loaded.playbook)
+        started = time.perf_counter()
+        findings = run_all(fresh, as_of)
+        timings.append(time.perf_counter() - started)
+    result["rules_s"] = min(timings)
     result["rule_findings"] = len(findings)
     per_rule = {}
     for code, rule in RULES.items():

@@ -42,7 +42,7 @@ class Sourced(Generic[ModelT]):
     model: ModelT
     document: Document
 
-    @property
+    @cached_property
     def stem(self) -> str:
         """The id the file's name or folder gives it."""
         parts = self.document.path.split("/")
