@@ -6,6 +6,7 @@ run Zensical on a one-page folder, or not at all.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import yaml
 
 from playbook.errors import PlaybookError
 from playbook.site import engine, zensical
+from playbook.site.tables import LISTING, listing
 from tests.test_site_build import Built, assert_loads_nothing_from_another_host, make_repository, run, snapshot
 
 TODAY = "2026-10-15"
@@ -85,6 +87,71 @@ def test_zensical_build_leaves_the_repository_untouched(built: Built) -> None:
     assert not (built.root / ".cache").exists()
 
 
+def _entries(site: Path) -> dict[str, str]:
+    """Zensical's search entries: each section's address and the text search finds it by."""
+    items = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    return {item["location"]: f"{item['title']} {item['text']}" for item in items}
+
+
+def test_zensical_shows_listings_but_leaves_them_out_of_search(built: Built) -> None:
+    entries = _entries(built.site)
+    team = "金融大客户部 (Finance Key Accounts)"
+    matrix = (built.site / "coverage-matrix.html").read_text(encoding="utf-8")
+    assert team in matrix and "pb-cell pb-ok" in matrix and "<table>" in matrix
+    assert "coverage-matrix.html#commercial" in entries
+    assert not any(team in text for location, text in entries.items() if location.startswith("coverage-matrix.html"))
+    rules = (built.site / "rules" / "index.html").read_text(encoding="utf-8")
+    assert 'href="ref.html#ref001"' in rules
+    assert "REF001" not in entries["rules/index.html"] and "Rule reference" in entries["rules/index.html"]
+    # What a listing names is found on its own page, and account pages are searched in full.
+    assert team in entries["teams/finance-key-accounts.html"]
+    assert any("REF001" in text for location, text in entries.items() if location.startswith("rules/ref.html"))
+    acme = [text for location, text in entries.items() if location.startswith("accounts/acme.html")]
+    assert "艾克美银行 (Acme Bank)" in " ".join(acme) and len(acme) > 5
+    assert not any("data-search-exclude" in path.read_text(encoding="utf-8") for path in built.site.rglob("*.html"))
+
+
+def _one_page_site(folder: Path, markdown: str) -> Path:
+    """A staged config and docs folder holding one page; the config's path."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text(markdown, encoding="utf-8")
+    (folder / "docs" / "other.md").write_text("# Other\n", encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    settings = {
+        "site_name": "T",
+        "docs_dir": str(folder / "docs"),
+        "site_dir": str(folder / "site"),
+        "markdown_extensions": ["tables"],
+        # A separator of the site's own, as mkdocs.yml has, makes Zensical count bytes, not words.
+        "plugins": [{"search": {"separator": r"[\s\-]+"}}],
+    }
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return config
+
+
+def test_a_listing_too_big_for_zensicals_search_entry_still_builds(tmp_path: Path) -> None:
+    # About 1,030 entries give 2 ** (30 - 11) = 524,288 bytes per entry; the table holds more.
+    headings = [line for number in range(1030) for line in (f"## Part {number}", "", f"Text {number}.", "")]
+    table = ["| Account | Note |", "| --- | --- |"]
+    table += [f"| [Account {number:05d}](other.md) | {'x' * 80} |" for number in range(7000)]
+    plain = _one_page_site(tmp_path / "plain", "\n".join(["# Big", "", *table, "", *headings]))
+    with pytest.raises(PlaybookError, match="exceeds the search index limit"):
+        engine.build(plain, None, "zensical")
+    listed = _one_page_site(tmp_path / "listed", "\n".join(["# Big", "", *listing(table), "", *headings]))
+    engine.build(listed, None, "zensical")
+    entries = _entries(tmp_path / "listed" / "site")
+    # The home page's address is the site's root: "", and "#part-1029" for its last section.
+    assert "Account 06999" not in entries[""] and "Text 1029." in entries["#part-1029"]
+    assert "Account 06999" in (tmp_path / "listed" / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_link_in_a_listing_still_fails_the_zensical_build(tmp_path: Path) -> None:
+    table = ["| Account |", "| --- |", "| [Gone](missing.md) |"]
+    config = _one_page_site(tmp_path, "\n".join(["# Home", "", *listing(table), ""]))
+    with pytest.raises(PlaybookError, match="page does not exist"):
+        engine.build(config, None, "zensical")
+
+
 def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
     root = make_repository(tmp_path / "repo")
     result = run("--root", root, "build", "--engine", "hugo", "--site-dir", tmp_path / "site")
@@ -127,7 +194,47 @@ def test_zensical_config_names_folders_relative_and_turns_fonts_off(tmp_path: Pa
     assert adapted["docs_dir"] == "docs" and adapted["site_dir"] == "site"
     assert adapted["theme"] == {"name": "material", "language": "zh", "font": False}
     assert adapted["not_in_nav"] == "/accounts/*.md"
+    assert adapted["markdown_extensions"] == ["md_in_html"]
     assert staged["theme"] == {"name": "material", "language": "zh"}
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        (["tables", {"toc": {"permalink": True}}], ["tables", {"toc": {"permalink": True}}, "md_in_html"]),
+        (["md_in_html", "tables"], ["md_in_html", "tables"]),
+        ([{"md_in_html": None}], [{"md_in_html": None}]),
+        ({"toc": {"permalink": True}}, {"toc": {"permalink": True}, "md_in_html": {}}),
+    ],
+)
+def test_zensical_config_reads_markdown_inside_html(tmp_path: Path, extensions: object, expected: object) -> None:
+    staged = {"site_name": "S", "markdown_extensions": extensions}
+    assert zensical.config(staged, tmp_path)["markdown_extensions"] == expected
+
+
+def test_without_listings_puts_each_listed_table_in_a_block_search_skips() -> None:
+    table = ["| A | B |", "| --- | --- |", "| 1 | 2 |"]
+    markdown = "\n".join(["# T", "", "Intro.", "", *listing(table), "", "## Next", "", *listing(table), ""])
+    rewritten = zensical.without_listings(markdown)
+    assert LISTING not in rewritten
+    assert rewritten.count("<div data-search-exclude markdown>") == 2 and rewritten.count("</div>") == 2
+    block = rewritten.split("<div data-search-exclude markdown>")[1].split("</div>")[0]
+    assert block.strip().split("\n") == table
+    assert rewritten.split("<div")[0].rstrip() == "# T\n\nIntro."
+    assert "## Next" in rewritten.split("</div>")[1]
+    assert zensical.without_listings("# T\n\n| A |\n| --- |\n") == "# T\n\n| A |\n| --- |\n"
+    assert zensical.without_listings(f"# T\n\n{LISTING}\n\nNo table.\n") == "# T\n\nNo table.\n"
+
+
+def test_prepare_writes_the_config_and_rewrites_only_pages_with_listings(tmp_path: Path) -> None:
+    table = ["| A |", "| --- |", "| 1 |"]
+    config = _one_page_site(tmp_path, "\n".join(["# Home", "", *listing(table), ""]))
+    other = (tmp_path / "docs" / "other.md").read_bytes()
+    target = zensical.prepare(config)
+    assert target == tmp_path / zensical.CONFIG
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["markdown_extensions"] == ["tables", "md_in_html"]
+    assert "<div data-search-exclude markdown>" in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert (tmp_path / "docs" / "other.md").read_bytes() == other
 
 
 def test_zensical_config_refuses_a_site_outside_the_staging_folder(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from playbook.models.common import Name
 from playbook.models.team import Member
 from playbook.repository import Playbook, Sourced
 from playbook.rules import RULES
-from playbook.site import heatmap_page, overview_pages, people_pages
+from playbook.site import heatmap_page, overview_pages, people_pages, zensical
 from playbook.site.context import Audience, Language, SiteContext
 from playbook.site.pages import Page, rule_pages
 from tests.conftest import AS_OF
@@ -32,6 +32,12 @@ PROJECT = Path(__file__).resolve().parent.parent
 HOSTILE = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* {: .x } | pipe"
 #: The largest Markdown any overview page may have at 10,000 accounts (HTML adds its tags on top).
 MAX_MARKDOWN = 1_500_000
+#: The most bytes Zensical 0.0.73 takes in one search entry's text when the index holds
+#: 131,073 to 262,144 entries, as it does at 10,000 accounts (see playbook.site.zensical).
+ZENSICAL_ENTRY_BYTES = 4096
+#: Any tag but those Zensical keeps in an entry's text (p, li, code, pre and the lists).
+_DROPPED_TAG = re.compile(r"<(?!/?(?:p|code|li|pre|ul|ol)\b)[^>]*>")
+_EXCLUDED_BLOCK = re.compile(r"<div data-search-exclude markdown>.*?</div>", flags=re.S)
 
 
 def context_of(
@@ -537,6 +543,30 @@ def test_big_lists_say_how_many_more(big_pages: dict[str, Page]) -> None:
     assert coverage.count("**over**") == 50
     people = big_pages["people/index.md"].markdown
     assert people.count("](ar-") <= people_pages.INDEX_ROWS + people_pages.FLAGGED_ROWS
+
+
+def search_entries(markdown: str) -> list[str]:
+    """A page's sections as Zensical's search index holds them, near enough: what lies between
+    two headings, rendered, with the tags Zensical drops replaced by spaces."""
+    sections = re.split(r"<h[1-6]\b[^>]*>.*?</h[1-6]>", render(markdown), flags=re.S)
+    return [" ".join(_DROPPED_TAG.sub(" ", section).split()) for section in sections]
+
+
+def test_what_zensical_searches_fits_its_index_at_ten_thousand_accounts(big_pages: dict[str, Page]) -> None:
+    people = sorted(
+        (path for path in big_pages if path.startswith("people/")), key=lambda path: -len(big_pages[path].markdown)
+    )
+    checked = [path for path in big_pages if not path.startswith("people/")] + people[:20]
+    largest = {}
+    for path in checked:
+        page = big_pages[path]
+        searched = _EXCLUDED_BLOCK.sub("", zensical.without_listings(page.markdown))
+        largest[path] = max(len(entry.encode("utf-8")) for entry in search_entries(searched))
+    assert max(largest.values()) <= ZENSICAL_ENTRY_BYTES, largest
+    # Without leaving the listings out, the coverage matrix and the heat map would not fit.
+    for path in ("coverage-matrix.md", "relationships-heatmap.md", "people/index.md"):
+        whole = max(len(entry.encode("utf-8")) for entry in search_entries(big_pages[path].markdown))
+        assert whole > ZENSICAL_ENTRY_BYTES, path
 
 
 def test_the_big_coverage_page_renders_under_two_megabytes(big_pages: dict[str, Page]) -> None:

@@ -16,6 +16,7 @@ from playbook.rules import RULES
 from playbook.site import accounts_index, escape, pages
 from playbook.site.context import AUDIENCES, Language
 from playbook.site.generate import generate
+from playbook.site.tables import LISTING, listing, table_sections
 from tests.site_markdown import context as site_context
 from tests.site_markdown import render
 
@@ -227,14 +228,52 @@ def test_generated_pages_are_byte_for_byte_stable(base_repo: Path) -> None:
 
 
 def test_long_tables_are_split_into_numbered_sections() -> None:
-    from playbook.site.tables import table_sections
-
     header = ["| A |", "| --- |"]
-    assert table_sections(header, ["| 1 |", "| 2 |"], section_rows=5) == [*header, "| 1 |", "| 2 |"]
+    assert table_sections(header, ["| 1 |", "| 2 |"], section_rows=5) == [LISTING, "", *header, "| 1 |", "| 2 |"]
     rows = [f"| {number} |" for number in range(1, 251)]
     lines = table_sections(header, rows)
     assert [line for line in lines if line.startswith("### ")] == ["### 1–100", "### 101–200", "### 201–250"]
     assert lines.count("| --- |") == 3
+    assert lines.count(LISTING) == 3
     assert [line for line in lines if line.startswith("| ") and line not in header] == rows
     rendered = render("\n".join(lines))
     assert rendered.count("<table>") == 3
+
+
+def test_a_listing_renders_as_the_table_alone() -> None:
+    # The marker is a link reference definition: MkDocs' pages are the same with or without it.
+    table = ["| Account | Tier |", "| --- | --- |", "| [Acme](acme.md) | key |"]
+    page = ["# Accounts", "", "Intro.", "", *listing(table), "", "After."]
+    without = ["# Accounts", "", "Intro.", "", *table, "", "After."]
+    assert page[4] == LISTING
+    assert render("\n".join(page)) == render("\n".join(without))
+    assert "listing" not in render("\n".join(page))
+
+
+def _listed(markdown: str) -> list[str]:
+    """The first line of each table a page marks as a listing."""
+    lines = markdown.split("\n")
+    starts = [index for index, line in enumerate(lines) if line == LISTING]
+    for index in starts:
+        assert lines[index + 1] == "" and lines[index + 2].startswith("| "), lines[index : index + 3]
+    return [lines[index + 2] for index in starts]
+
+
+def test_listings_are_the_tables_that_name_what_has_its_own_page(base_repo: Path) -> None:
+    generated = {page.path: page.markdown for page in generate(site_context(base_repo), RULES)}
+    listed = {path: _listed(markdown) for path, markdown in generated.items()}
+    assert listed["rules/index.md"] == ["| Code | Name | Severity | What it reports |"]
+    assert [line.split(" | ")[0] for line in listed["coverage-matrix.md"]][:2] == ["| Industry", "| Government domain"]
+    assert any(line.startswith("| Person |") for line in listed["coverage-matrix.md"])
+    assert listed["teams/index.md"] and all(line.startswith("| Team |") for line in listed["teams/index.md"])
+    assert listed["people/index.md"] and listed["accounts/by/industry-banking.md"]
+    team = listed["teams/finance-key-accounts.md"]
+    assert team[0].startswith("| Name | Title |") and any(line.startswith("| Account |") for line in team)
+    assert listed["people/amy-ar.md"] == ["| Account | Tier | Owning team |"]
+    # An account page is the page a listing points to: all of it stays searchable.
+    accounts = [path for path in generated if path.startswith("accounts/") and path.count("/") == 1]
+    assert "accounts/acme.md" in accounts
+    assert all(not listed[path] for path in accounts if path != "accounts/index.md")
+    # A team's KPIs and the tier reference are the playbook's own words, not listings.
+    assert not any("| KPI |" in line for line in team)
+    assert not listed["tiers-reference.md"]

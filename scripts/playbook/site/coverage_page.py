@@ -20,6 +20,7 @@ from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, count_accounts, rule_link, say, sort_key
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
+from playbook.site.tables import listing
 
 PATH = "coverage-matrix.md"
 #: Above this many ARs in one tier, the load table lists only those over or under bounds.
@@ -121,12 +122,12 @@ def _matrix(context: SiteContext, directory: Directory, matrix: Matrix, kind: st
         return [*lines, _say("no_rows", context), ""]
     row_label = label("industry" if matrix.kind == "industry" else "domain", context.language)
     header = " | ".join(directory.region_name(region) for region in matrix.regions)
-    lines += [f"| {row_label} | {header} |", "| --- |" + " --- |" * len(matrix.regions)]
+    table = [f"| {row_label} | {header} |", "| --- |" + " --- |" * len(matrix.regions)]
     for row in matrix.rows:
         name = directory.industry_name(row) if matrix.kind == "industry" else directory.domain_name(row)
         cells = " | ".join(_cell(context, directory, matrix.cell(row, region)) for region in matrix.regions)
-        lines.append(f"| **{name}** | {cells} |")
-    return [*lines, ""]
+        table.append(f"| **{name}** | {cells} |")
+    return [*lines, *listing(table), ""]
 
 
 def _teams(directory: Directory, team_ids: tuple[str, ...]) -> str:
@@ -191,13 +192,13 @@ def _tier_load(context: SiteContext, directory: Directory, loads: list[ArLoad]) 
     shown = ordered if len(ordered) <= LOAD_ROWS else flagged[:LOAD_ROWS]
     lines: list[str] = []
     if shown:
-        lines += [
+        table = [
             f"| {_say('person', context)} | {label('team', context.language)} | {_say('count', context)} |"
             f" {_say('bounds', context)} | {_say('status', context)} |",
             "| --- | --- | ---: | --- | --- |",
             *(_load_row(context, directory, load) for load in shown),
-            "",
         ]
+        lines += [*listing(table), ""]
     hidden_flagged = len(flagged) - sum(1 for load in shown if load_status(load) in ("over", "under"))
     hidden_rest = len(ordered) - len(shown) - hidden_flagged
     if hidden_flagged:

@@ -43,8 +43,9 @@ def build(config: Path, build_date: date | None = None, engine: Engine = "mkdocs
     if engine == "mkdocs":
         name, target = "MkDocs", config
     elif engine == "zensical":
-        # Zensical reads the mkdocs.yml format from a config of its own, written beside this one.
-        name, target = "Zensical", zensical.write_config(config)
+        # Zensical reads the mkdocs.yml format from a config of its own, written beside this one,
+        # and builds the staged pages with their listings left out of search.
+        name, target = "Zensical", zensical.prepare(config)
     else:
         raise PlaybookError(f"unknown site engine {engine!r}: choose one of {', '.join(ENGINES)}")
     command = [sys.executable, "-m", engine, "build", "--strict", "--clean", "--config-file", str(target)]

@@ -18,6 +18,7 @@ from playbook.site.directory import Directory, rule_link, say
 from playbook.site.escape import cell
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
+from playbook.site.tables import listing
 
 #: The overview is the site's home page.
 PATH = "index.md"
@@ -220,7 +221,7 @@ def _health(context: SiteContext, directory: Directory) -> list[str]:
     lines += [f"### {_say('by_rule', context)} {{ #findings-by-rule }}", ""]
     if not findings:
         return [*lines, _say("clean", context), ""]
-    lines += [
+    table = [
         f"| {_say('rule', context)} | {_say('severity', context)} | {_say('findings_count', context)} |"
         f" {_say('concerned', context)} |",
         "| --- | --- | ---: | --- |",
@@ -229,8 +230,8 @@ def _health(context: SiteContext, directory: Directory) -> list[str]:
         listed = by_rule[code]
         concerned = _concerned(directory, listed)
         accounts = directory.accounts_list(concerned, language, cap=ACCOUNTS_PER_RULE) if concerned else ""
-        lines.append(
+        table.append(
             f"| {rule_link(code, text=cell(code))} | {label(str(listed[0].severity), language)} | {len(listed)} |"
             f" {accounts or say('dash', language)} |"
         )
-    return [*lines, ""]
+    return [*lines, *listing(table), ""]

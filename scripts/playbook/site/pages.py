@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from playbook.rules.registry import SECTIONS, Rule
 from playbook.site.escape import cell
+from playbook.site.tables import listing
 
 ACCOUNTS_INDEX = "accounts/index.md"
 RULES_INDEX = "rules/index.md"
@@ -106,14 +107,13 @@ def _rules_index(rules: list[Rule]) -> Page:
         "`path:line:col: severity CODE message`; the code links here. `playbook rules CODE` prints",
         "the same text in a terminal.",
         "",
-        "| Code | Name | Severity | What it reports |",
-        "| --- | --- | --- | --- |",
     ]
+    table = ["| Code | Name | Severity | What it reports |", "| --- | --- | --- | --- |"]
     for rule in rules:
         target = f"{family_page(rule.code).removeprefix('rules/')}#{anchor(rule.code)}"
         summary = _markdown_cell(rule.summary)
-        lines.append(f"| [{rule.code}]({target}) | {cell(rule.name)} | {rule.severity} | {summary} |")
-    return Page(RULES_INDEX, "Rule reference", "\n".join(lines) + "\n")
+        table.append(f"| [{rule.code}]({target}) | {cell(rule.name)} | {rule.severity} | {summary} |")
+    return Page(RULES_INDEX, "Rule reference", "\n".join([*lines, *listing(table)]) + "\n")
 
 
 def _markdown_cell(markdown: str) -> str:

@@ -19,7 +19,7 @@ from playbook.site.directory import Directory, say, sort_key
 from playbook.site.escape import cell, inline
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
-from playbook.site.tables import table_sections
+from playbook.site.tables import listing, table_sections
 
 INDEX = "people/index.md"
 #: The most people the index lists in full; beyond it, people are found on their team pages and by search.
@@ -120,21 +120,19 @@ def _index(
         load for person in people for load in loads.get(person.member.id, []) if load_status(load) in ("over", "under")
     ]
     if flagged:
-        lines += [
-            f"## {_say('flagged_title', context)} {{ #out-of-bounds }}",
-            "",
-            _say("flagged_intro", context),
-            "",
+        table = [
             f"| {_say('person', context)} | {label('tier', language)} | {_say('count', context)} |"
             f" {_say('bounds', context)} | {_say('status', context)} |",
             "| --- | --- | ---: | --- | --- |",
         ]
-        for load in flagged[:FLAGGED_ROWS]:
-            lines.append(
-                f"| [{cell(directory.person_display(load.person))}]({load.person}.md) |"
-                f" {directory.tier_name(load.tier)} | {len(load.accounts)} | {load_bounds(load, context)} |"
-                f" {load_mark(load, context)} |"
-            )
+        table += [
+            f"| [{cell(directory.person_display(load.person))}]({load.person}.md) |"
+            f" {directory.tier_name(load.tier)} | {len(load.accounts)} | {load_bounds(load, context)} |"
+            f" {load_mark(load, context)} |"
+            for load in flagged[:FLAGGED_ROWS]
+        ]
+        lines += [f"## {_say('flagged_title', context)} {{ #out-of-bounds }}", "", _say("flagged_intro", context), ""]
+        lines += listing(table)
         if len(flagged) > FLAGGED_ROWS:
             lines += ["", say("more", language, count=len(flagged) - FLAGGED_ROWS)]
         lines.append("")
@@ -185,18 +183,12 @@ def _person(
         account_ids = held.get(role, [])
         if not account_ids:
             continue
-        lines += [
-            f"### {label(role, language)} ({len(account_ids)}) {{ #{role} }}",
-            "",
+        table = [
             f"| {label('account', language)} | {label('tier', language)} | {label('owner', language)} |",
             "| --- | --- | --- |",
+            *(_role_row(directory, account_id) for account_id in account_ids[:ROLE_ROWS]),
         ]
-        for account_id in account_ids[:ROLE_ROWS]:
-            account = directory.accounts[account_id]
-            lines.append(
-                f"| {directory.account_link(account_id, '../')} | {directory.tier_name(account.tier)} |"
-                f" {directory.team_link(account.owner, '../')} |"
-            )
+        lines += [f"### {label(role, language)} ({len(account_ids)}) {{ #{role} }}", "", *listing(table)]
         if len(account_ids) > ROLE_ROWS:
             lines += ["", _say("more_accounts", context, count=len(account_ids) - ROLE_ROWS)]
         lines.append("")
@@ -214,6 +206,15 @@ def _person(
                 f" {load_mark(load, context)} |"
             )
     return Page(f"people/{member.id}.md", str(member.name), "\n".join(lines).rstrip("\n") + "\n", in_nav=False)
+
+
+def _role_row(directory: Directory, account_id: str) -> str:
+    """A row of a person's accounts in one role: the account, its tier, its owning team."""
+    account = directory.accounts[account_id]
+    return (
+        f"| {directory.account_link(account_id, '../')} | {directory.tier_name(account.tier)} |"
+        f" {directory.team_link(account.owner, '../')} |"
+    )
 
 
 def _reports_to(context: SiteContext, directory: Directory, person: Person) -> str:

@@ -1,10 +1,15 @@
-"""Markdown tables of the generated pages: rows, a header, long tables in sections."""
+"""Markdown tables of the generated pages: rows, a header, listings, long tables in sections."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from playbook.site.escape import cell
+
+#: The line put before a listing: a link reference definition, which Markdown renders as
+#: nothing (the MkDocs site is the same with or without it). The Zensical build reads it as
+#: "leave the table that follows out of search" (see ``playbook.site.zensical``).
+LISTING = "[//]: # (listing)"
 
 
 def row(cells: Iterable[str]) -> str:
@@ -17,17 +22,31 @@ def header(titles: list[str]) -> list[str]:
     return [row(cell(title) for title in titles), row("---" for _ in titles)]
 
 
+def listing(table: list[str]) -> list[str]:
+    """A table marked as a listing: one whose rows (or cells) name accounts, teams, people or
+    rules that have pages or sections of their own, where search finds them.
+
+    A listing grows with the playbook, and an index entry of Zensical's search holds less the
+    bigger the site; so the Zensical build leaves listings out of search, and MkDocs shows and
+    indexes them as any other table.
+    """
+    return [LISTING, "", *table]
+
+
 #: Rows per section of a long table: search indexes a page section by section, and a section
 #: of thousands of rows is more than an engine's search index takes in one entry.
 SECTION_ROWS = 100
 
 
 def table_sections(header: list[str], rows: list[str], section_rows: int = SECTION_ROWS) -> list[str]:
-    """A table of ``rows``, split under numbered subheadings (1–100, 101–200…) when it is long."""
+    """A listing of ``rows``, split under numbered subheadings (1–100, 101–200…) when it is long.
+
+    Every table split here lists accounts, teams or people, so each part is a listing.
+    """
     if len(rows) <= section_rows:
-        return [*header, *rows]
+        return listing([*header, *rows])
     lines: list[str] = []
     for start in range(0, len(rows), section_rows):
         end = min(start + section_rows, len(rows))
-        lines += ["", f"### {start + 1}–{end}", "", *header, *rows[start:end]]
+        lines += ["", f"### {start + 1}–{end}", "", *listing([*header, *rows[start:end]])]
     return lines[1:]

@@ -15,7 +15,7 @@ from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
-from playbook.site.tables import header, row, table_sections
+from playbook.site.tables import header, listing, row, table_sections
 
 TEAMS_INDEX = "teams/index.md"
 #: Team types in the order the index lists them: the owners first, then the overlays.
@@ -108,17 +108,19 @@ def index(context: SiteContext, directory: Directory, listed: list[Team]) -> Pag
         of_type = [team for team in listed if team.type == team_type]
         if not of_type:
             continue
-        lines += [f"## {_label(f'type_{team_type}', context)}", "", *header(titles)]
-        for team in of_type:
-            cells = [
-                f"[{cell(team.name)}]({team.id}.md)",
-                cell(team.id),
-                cell(directory.person_display(team.lead)),
-                str(len({member.id for member in team.members})),
-                str(owned.get(team.id, 0)),
-            ]
-            lines.append(row(cells))
-        lines.append("")
+        rows = [
+            row(
+                [
+                    f"[{cell(team.name)}]({team.id}.md)",
+                    cell(team.id),
+                    cell(directory.person_display(team.lead)),
+                    str(len({member.id for member in team.members})),
+                    str(owned.get(team.id, 0)),
+                ]
+            )
+            for team in of_type
+        ]
+        lines += [f"## {_label(f'type_{team_type}', context)}", "", *listing([*header(titles), *rows]), ""]
     return Page(TEAMS_INDEX, title, "\n".join(lines).rstrip("\n") + "\n")
 
 
@@ -174,7 +176,7 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
     titles = [_label(key, context) for key in ("name", "title", "roles", "solid_line", "dotted_lines")]
     if not context.public:
         titles.append(_label("email", context))
-    lines = [f"## {label('members', context.language)}", "", *header(titles)]
+    rows: list[str] = []
     members: dict[str, Member] = {}
     for member in team.members:
         members.setdefault(member.id, member)
@@ -190,8 +192,8 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
         ]
         if not context.public:
             cells.append(cell(member.email or ""))
-        lines.append(row(cells))
-    return [*lines, ""]
+        rows.append(row(cells))
+    return [f"## {label('members', context.language)}", "", *listing([*header(titles), *rows]), ""]
 
 
 def _kpis(context: SiteContext, team: Team) -> list[str]:
