@@ -9,6 +9,7 @@ every rule's Example and Use instead, on the sample, and on a playbook where acc
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from playbook import repository
 from playbook.findings import Finding
 from playbook.layout import account_folder
 from playbook.repository import AccountSummary, Playbook
-from playbook.rules import RULES, run_across, run_each
+from playbook.rules import RULES, registry, run_across, run_each
 from tests.conftest import AS_OF
 from tests.examples import apply_example, copy_base
 
@@ -48,6 +49,11 @@ def _assert_scopes_hold(root: Path) -> set[Finding]:
         assert {finding for finding in alone if account_folder(finding.path) is None} == shared, folder
         pieced |= {finding for finding in alone if account_folder(finding.path) == folder}
     assert pieced == whole, f"folder by folder: {sorted(pieced ^ whole)}"
+    for code, registered in RULES.items():
+        if registered.shared:
+            alone = set(registered.run_each(playbook, AS_OF))
+            assert alone == set(registered.run_each(playbook.shared_part(), AS_OF)), code
+            assert all(account_folder(finding.path) is None for finding in alone), code
 
     across = set(run_across(playbook, AS_OF))
     summarised = playbook.shared_part()
@@ -88,3 +94,22 @@ def test_scopes_hold_on_every_rule_example(code: str, kind: str, number: int, bl
     found = _assert_scopes_hold(root)
     if kind == "example":
         assert code in {finding.rule for finding in found}
+
+
+def test_rules_in_blocks_find_what_they_find_at_once(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules go over account folders a block at a time; the findings are those of one pass over all."""
+    for number in range(7):
+        shutil.copytree(base_repo / ACME, base_repo / f"{ACME}-{number}")
+        account = base_repo / f"{ACME}-{number}/account.yaml"
+        text = account.read_text(encoding="utf-8").replace("id: acme\n", f"id: acme-{number}\n")
+        account.write_text(text.replace("owner: finance-key-accounts", "owner: nobody") if number % 3 else text)
+    team = base_repo / "data/teams/delivery.yaml"
+    team.write_text(re.sub(r"(?m)^lead: .*$", "lead: nobody-leads", team.read_text(encoding="utf-8")))
+    playbook = repository.load(base_repo).playbook
+    monkeypatch.setattr(registry, "BLOCK", 10_000)
+    at_once = run_each(playbook, AS_OF)
+    assert {finding.rule for finding in at_once} >= {"REF001", "REF002"}
+    assert any(finding.path == "data/teams/delivery.yaml" for finding in at_once)
+    for size in (1, 2, 3):
+        monkeypatch.setattr(registry, "BLOCK", size)
+        assert sorted(run_each(repository.load(base_repo).playbook, AS_OF)) == sorted(at_once), size

@@ -102,6 +102,10 @@ class AccountSummary(NamedTuple):
         return cls(Document(path, None, origin=root + path), identifier, tier, owner, tuple(ar), tuple(sr), tuple(fr))
 
 
+#: The indexes of a playbook that come from its shared files alone.
+_SHARED_INDEXES = ("team_by_id", "person_by_id", "tier_by_id")
+
+
 @dataclass
 class Playbook:
     """Every file of the repository that passed its shape checks, typed."""
@@ -123,7 +127,32 @@ class Playbook:
 
     def shared_part(self) -> Playbook:
         """The playbook without its account folders: settings, taxonomy, tiers and teams."""
-        return Playbook(self.root, self.settings, self.taxonomy, self.tiers, list(self.teams))
+        shared = Playbook(self.root, self.settings, self.taxonomy, self.tiers, list(self.teams))
+        for index in _SHARED_INDEXES:  # already worked out here: the same in every part
+            if index in self.__dict__:
+                shared.__dict__[index] = self.__dict__[index]
+        return shared
+
+    def in_blocks(self, size: int) -> list[tuple[Playbook, set[str]]]:
+        """The playbook in parts of at most ``size`` account folders each, with the folders of each part.
+
+        Each part has every shared file, and the accounts and assessments of its folders.
+        """
+        for index in _SHARED_INDEXES:
+            getattr(self, index)  # worked out once, for every part
+        block_of: dict[str, int] = {}
+        parts: list[tuple[Playbook, set[str]]] = []
+        for items, kind in ((self.accounts, "accounts"), (self.assessments, "assessments")):
+            for item in items:
+                folder = f"{layout.ACCOUNTS}/{item.stem}"
+                if folder not in block_of:
+                    block_of[folder] = len(block_of) // size
+                    if block_of[folder] == len(parts):
+                        parts.append((self.shared_part(), set()))
+                part, folders = parts[block_of[folder]]
+                folders.add(folder)
+                getattr(part, kind).append(item)
+        return parts or [(self.shared_part(), set())]
 
     @cached_property
     def team_by_id(self) -> dict[str, Sourced[Team]]:

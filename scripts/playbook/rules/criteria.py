@@ -339,7 +339,7 @@ def qualifies_for_higher_tier(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 break
 
 
-@rule("TIER008", "tier-definition", Severity.ERROR)
+@rule("TIER008", "tier-definition", Severity.ERROR, shared=True)
 def tier_definition(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A tier definition contradicts itself or another tier.
 

@@ -25,7 +25,7 @@ def kpis_for(team: Team, role: TriangleRole) -> frozenset[str]:
     return frozenset(kpi.id for kpi in team.kpis if kpi.weights.get(role, 0) > 0)
 
 
-@rule("KPI001", "kpi-weights-sum", Severity.ERROR)
+@rule("KPI001", "kpi-weights-sum", Severity.ERROR, shared=True)
 def kpi_weights_sum(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A role's KPI weights in a team charter do not sum to 100.
 
@@ -68,7 +68,7 @@ def kpi_weights_sum(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 )
 
 
-@rule("KPI002", "kpi-not-shared", Severity.ERROR)
+@rule("KPI002", "kpi-not-shared", Severity.ERROR, shared=True)
 def kpi_not_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A KPI in a team charter weighs on some iron-triangle roles but not on others.
 
@@ -181,7 +181,7 @@ def _mismatch(member_team: Sourced[Team], owner: Sourced[Team], role: TriangleRo
     )
 
 
-@rule("TIER006", "scorecard-weights-sum", Severity.ERROR)
+@rule("TIER006", "scorecard-weights-sum", Severity.ERROR, shared=True)
 def scorecard_weights_sum(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A lifecycle's balanced-scorecard weights leave out a perspective or do not sum to 100.
 

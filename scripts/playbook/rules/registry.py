@@ -26,6 +26,7 @@ from datetime import date
 
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
+from playbook.layout import account_folder
 from playbook.repository import Playbook, no_garbage_collection
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
@@ -60,6 +61,8 @@ class Rule:
     stage: str = "rules"
     #: The part that compares accounts with one another, through ``playbook.summaries`` only.
     across: Check | None = None
+    #: Whether the rule looks at the shared files alone (settings, taxonomy, tiers, teams).
+    shared: bool = False
 
     def run(self, playbook: Playbook, as_of: date) -> list[Finding]:
         """Every finding of the rule over the playbook."""
@@ -97,12 +100,13 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity = Severity.ERROR, *, across: bool = False
+    code: str, name: str, severity: Severity = Severity.ERROR, *, across: bool = False, shared: bool = False
 ) -> Callable[[Check], Check]:
     """Register a rule under a stable code. Codes are never reused.
 
     ``across=True`` says the rule compares accounts with one another: it then reads accounts
-    only through ``playbook.summaries``.
+    only through ``playbook.summaries``. ``shared=True`` says it looks at the shared files
+    alone, never at an account.
     """
 
     def register(check: Check) -> Check:
@@ -114,7 +118,7 @@ def rule(
         if across:
             RULES[code] = Rule(code, name, severity, summary, sections, None, across=check)
         else:
-            RULES[code] = Rule(code, name, severity, summary, sections, check)
+            RULES[code] = Rule(code, name, severity, summary, sections, check, shared=shared)
         return check
 
     return register
@@ -170,13 +174,30 @@ def run_all(playbook: Playbook, as_of: date) -> list[Finding]:
     return run_each(playbook, as_of) + run_across(playbook, as_of)
 
 
-def run_each(playbook: Playbook, as_of: date) -> list[Finding]:
-    """The parts of every rule that look at each account folder on its own.
+#: How many account folders the rules go over at a time: every rule looks at one block before
+#: the next block is read, so that the block's models are still in the processor's cache.
+BLOCK = 1000
 
-    Garbage collection is paused meanwhile: rules only add objects that live on.
+
+def run_each(playbook: Playbook, as_of: date) -> list[Finding]:
+    """The parts of every rule that look at each account folder on its own, a block of folders at a time.
+
+    What a rule finds about a folder depends on that folder and the shared files alone, so a
+    block keeps the findings about its own folders, and the first block those about shared
+    files (rules that look at nothing else run on the first block only). Garbage collection
+    is paused meanwhile: rules only add objects that live on.
     """
+    findings: list[Finding] = []
     with no_garbage_collection():
-        return [finding for registered in RULES.values() for finding in registered.run_each(playbook, as_of)]
+        for number, (block, folders) in enumerate(playbook.in_blocks(BLOCK)):
+            for registered in RULES.values():
+                if registered.shared and number > 0:
+                    continue
+                for finding in registered.run_each(block, as_of):
+                    folder = account_folder(finding.path)
+                    if folder in folders or (folder is None and number == 0):
+                        findings.append(finding)
+    return findings
 
 
 def run_across(playbook: Playbook, as_of: date) -> list[Finding]:

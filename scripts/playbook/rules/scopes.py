@@ -11,7 +11,7 @@ from playbook.rules.coverage import NAMED_SCOPES, team_type_word
 from playbook.rules.registry import Hit, rule
 
 
-@rule("COV004", "named-scope-overlap")
+@rule("COV004", "named-scope-overlap", shared=True)
 def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """Two named-account teams cover the same industry or domain in the same region.
 
@@ -75,7 +75,7 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                     )
 
 
-@rule("COV005", "regional-overlap")
+@rule("COV005", "regional-overlap", shared=True)
 def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """Two regional teams cover the same region.
 
@@ -117,7 +117,7 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 )
 
 
-@rule("COV006", "region-without-regional-team")
+@rule("COV006", "region-without-regional-team", shared=True)
 def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A region of the taxonomy that no regional team covers.
 
@@ -168,7 +168,7 @@ def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hi
             )
 
 
-@rule("COV008", "owning-team-without-scope")
+@rule("COV008", "owning-team-without-scope", shared=True)
 def owning_team_without_scope(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A regional or named-account team whose scope is missing a part it needs.
 

@@ -70,7 +70,7 @@ def cycles(lines: dict[str, SolidLine]) -> list[list[str]]:
     return found
 
 
-@rule("TEAM001", "lead-not-member")
+@rule("TEAM001", "lead-not-member", shared=True)
 def lead_not_member(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A team's lead is not one of its members.
 
@@ -109,7 +109,7 @@ def lead_not_member(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             )
 
 
-@rule("TEAM002", "reporting-cycle")
+@rule("TEAM002", "reporting-cycle", shared=True)
 def reporting_cycle(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """Solid reporting lines go round in a circle.
 
@@ -163,7 +163,7 @@ def _self_lines(own: str, lines: ReportingLines | None, at: Path) -> Iterator[tu
             yield (*at, "dotted", index), "dotted"
 
 
-@rule("TEAM003", "reports-to-self")
+@rule("TEAM003", "reports-to-self", shared=True)
 def reports_to_self(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """A person or a team reports to itself.
 
