@@ -172,7 +172,7 @@ def test_an_unchanged_repository_is_not_even_listed(
     _break(base_repo)
     cold = _run(base_repo, capsys)
 
-    def refuse(root: Path, known: object = None) -> object:
+    def refuse(root: Path, known: object = None, seen: object = None) -> object:
         raise AssertionError("a warm run listed the data files")
 
     monkeypatch.setattr(cache, "scan", refuse)
@@ -188,9 +188,11 @@ def test_a_touched_file_is_compared_by_content_and_then_remembered(
     listed: list[Path] = []
     original = cache.scan
 
-    def counting(root: Path, known: dict[str, layout.Listing] | None = None) -> object:
+    def counting(
+        root: Path, known: dict[str, layout.Listing] | None = None, seen: dict[str, layout.Status] | None = None
+    ) -> object:
         listed.append(root)
-        return original(root, known)
+        return original(root, known, seen)
 
     monkeypatch.setattr(cache, "scan", counting)
     assert _run(base_repo, capsys) == cold

@@ -133,21 +133,31 @@ def _finding(raw: Any) -> Finding:
     return Finding(path, line, column, str(rule), Severity(severity), message)
 
 
-def _unchanged(base: str, files: dict[str, list[Any]], folders: dict[str, list[Any]]) -> bool:
-    """Whether every remembered folder and file still has the status it had, and no settings file came."""
+def _survey(base: str, files: dict[str, list[Any]], folders: dict[str, list[Any]]) -> tuple[bool, dict[str, Status]]:
+    """Whether every remembered folder and file still has the status it had (and no settings
+    file came), with every status taken on the way, by path."""
     stat = os.stat
-    try:
-        for path, (remembered, _, _) in folders.items():
-            status = stat(base + path, follow_symlinks=path == DATA)
-            if [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered:
-                return False
-        for path, remembered in files.items():
-            status = stat(base + path)
-            if [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered[:4]:
-                return False
-    except (OSError, TypeError, ValueError):
-        return False
-    return SETTINGS in files or not os.path.exists(base + SETTINGS)
+    seen: dict[str, Status] = {}
+    unchanged = SETTINGS in files or not os.path.exists(base + SETTINGS)
+    for path, (remembered, *_) in folders.items():
+        try:
+            status = seen[path] = stat(base + path, follow_symlinks=path == DATA)
+        except OSError:
+            seen[path] = None
+            unchanged = False
+            continue
+        if unchanged and [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered:
+            unchanged = False
+    for path, remembered in files.items():
+        try:
+            status = seen[path] = stat(base + path)
+        except OSError:
+            seen[path] = None
+            unchanged = False
+            continue
+        if unchanged and [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered[:4]:
+            unchanged = False
+    return unchanged, seen
 
 
 class RunCache:
@@ -170,6 +180,7 @@ class RunCache:
         self._listed: list[str] = []
         self._files: dict[str, list[Any]] = {}
         self._folders: dict[str, list[Any]] = {}
+        self._seen: dict[str, Status] = {}
 
     def _remembered(self) -> dict[str, Any]:
         """What the last run left: every file and folder as it was then, and the run itself."""
@@ -187,7 +198,7 @@ class RunCache:
         if self._key is None:
             remembered = self._remembered()
             known_folders = remembered["folders"]
-            listed, folders = scan(self.root, known_folders)
+            listed, folders = scan(self.root, known_folders, self._seen)
             self._listed = [path for path, _ in listed]
             self._folders = {
                 path: [stamp(status), names, inner] for path, (status, names, inner) in folders.items() if status
@@ -235,8 +246,10 @@ class RunCache:
             found = CachedRun([_finding(raw) for raw in run["findings"]], int(run["count"]))
         except (KeyError, TypeError, ValueError):
             return None
-        if remembered["folders"] and _unchanged(f"{self.root}{os.sep}", remembered["files"], remembered["folders"]):
-            return found
+        if remembered["folders"]:
+            unchanged, self._seen = _survey(f"{self.root}{os.sep}", remembered["files"], remembered["folders"])
+            if unchanged:
+                return found
         if run.get("key") != self._current_key():
             return None
         self.store(found.findings, found.files)  # the same content with new statuses: remember those

@@ -428,9 +428,7 @@ _PlainConstructor.yaml_constructors = {
     None: _PlainConstructor.construct_undefined,
 }
 for _kind in ("str", "int", "float", "bool", "null"):
-    _PlainConstructor.yaml_constructors[f"{_TAG}{_kind}"] = (
-        lambda self, node, kind=_kind: _construct(kind, node.value)
-    )
+    _PlainConstructor.yaml_constructors[f"{_TAG}{_kind}"] = lambda self, node, kind=_kind: _construct(kind, node.value)
 
 
 class _PlainResolver(yaml.resolver.BaseResolver):

@@ -30,14 +30,16 @@ def data_files(root: Path) -> list[str]:
 
 
 def scan(
-    root: Path, known: dict[str, Listing] | None = None
+    root: Path, known: dict[str, Listing] | None = None, seen: dict[str, Status] | None = None
 ) -> tuple[list[tuple[str, Status]], dict[str, tuple[Status, list[str], list[str]]]]:
     """``data_files`` with each file's status (a link's target's; None when it cannot be had), and
     every folder (data/ and those below it) with its own status and what it holds.
 
     A folder in ``known`` whose status is the one given there is not listed again: adding,
-    removing or renaming anything in a folder changes its status.
+    removing or renaming anything in a folder changes its status. ``seen`` holds statuses
+    just taken, by root-relative path, which are not taken again.
     """
+    seen = seen or {}
     base = os.fspath(root)
     files: list[tuple[str, Status]] = []
     folders: dict[str, tuple[Status, list[str], list[str]]] = {}
@@ -45,7 +47,7 @@ def scan(
     while pending:
         relative = pending.pop()
         full = os.path.join(base, relative)
-        status = _status(full, follow=relative == DATA)
+        status = seen[relative] if relative in seen else _status(full, follow=relative == DATA)
         listing = known.get(relative) if known is not None else None
         if listing is not None and status is not None and stamp(status) == listing[0]:
             names, inner = listing[1], listing[2]
@@ -54,10 +56,14 @@ def scan(
         folders[relative] = (status, names, inner)
         pending += [f"{relative}/{name}" for name in inner]
         for name in names:
+            path = f"{relative}/{name}"
+            if path in seen:
+                files.append((path, seen[path]))
+                continue
             try:
-                files.append((f"{relative}/{name}", os.stat(f"{full}{os.sep}{name}")))
+                files.append((path, os.stat(f"{full}{os.sep}{name}")))
             except OSError:
-                files.append((f"{relative}/{name}", None))
+                files.append((path, None))
     settings = os.path.join(base, SETTINGS)
     if os.path.isfile(settings):
         files.append((SETTINGS, _status(settings, follow=True)))

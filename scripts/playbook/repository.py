@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -18,6 +16,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 from pydantic import BaseModel
 
 from playbook import documents, layout, schema
+from playbook.collector import no_garbage_collection
 from playbook.documents import Document
 from playbook.errors import PlaybookError
 from playbook.findings import Finding, Severity
@@ -237,18 +236,6 @@ def read_files(root: FsPath, files: list[str], jobs: int | None = None) -> list[
         if workers > 1 and len(files) >= PARALLEL_FROM:
             return _read_in_parallel(root, files, workers)
         return _read_chunk(str(root), files)
-
-
-@contextmanager
-def no_garbage_collection() -> Iterator[None]:
-    """Reading builds millions of objects that all live on; collecting meanwhile only costs time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from playbook.cache import RunCache
+from playbook.collector import no_garbage_collection
 from playbook.commands.options import add_as_of, require_repository
 from playbook.errors import PlaybookError
-from playbook.findings import count_errors, narrowed
+from playbook.findings import Finding, count_errors, narrowed
 from playbook.reporters import REPORTERS, Summary
 
 
@@ -41,23 +42,8 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     require_repository(root)
     paths = [_relative(root, path) for path in args.paths]
-    as_of = args.today or date.today()
-    cache = None if args.no_cache else RunCache(root, as_of)
-    cached = cache.lookup() if cache is not None else None
-    digests = cache.digests() if cache is not None and cached is None else None
-    if cached is not None:
-        findings, files = cached.findings, cached.files
-    elif cache is not None and cache.secret is not None and digests is not None:
-        from playbook import incremental
-
-        findings = incremental.validate(root, as_of, digests, cache.secret, cache.version, jobs=args.jobs)
-        files = len(digests)
-        cache.store(findings, files)
-    else:
-        from playbook.validation import validate
-
-        validation = validate(root, as_of, jobs=args.jobs)
-        findings, files = validation.findings, len(validation.files)
+    with no_garbage_collection():
+        findings, files = _findings(root, args.today or date.today(), args.no_cache, args.jobs)
     shown = narrowed(findings, paths)
     errors = count_errors(shown)
     all_errors = count_errors(findings)
@@ -66,6 +52,25 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(reporter.findings(shown, summary))
     sys.stderr.write(reporter.summary(summary))
     return 1 if all_errors else 0
+
+
+def _findings(root: Path, as_of: date, no_cache: bool, jobs: int | None) -> tuple[list[Finding], int]:
+    """Every finding over the repository and how many files were checked: from the cache when it can."""
+    cache = None if no_cache else RunCache(root, as_of)
+    cached = cache.lookup() if cache is not None else None
+    if cached is not None:
+        return cached.findings, cached.files
+    digests = cache.digests() if cache is not None else None
+    if cache is not None and cache.secret is not None and digests is not None:
+        from playbook import incremental
+
+        findings = incremental.validate(root, as_of, digests, cache.secret, cache.version, jobs=jobs)
+        cache.store(findings, len(digests))
+        return findings, len(digests)
+    from playbook.validation import validate
+
+    validation = validate(root, as_of, jobs=jobs)
+    return validation.findings, len(validation.files)
 
 
 def _relative(root: Path, path: str) -> str:

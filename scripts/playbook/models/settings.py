@@ -18,9 +18,7 @@ class Approval(Record):
     change: ChangeKind = Field(
         title="Change", description="What was approved: owner (a move), tier (a tier change) or criteria."
     )
-    to: Slug | None = Field(
-        None, title="To", description="For owner and tier changes: the new owning team or tier id."
-    )
+    to: Slug | None = Field(None, title="To", description="For owner and tier changes: the new owning team or tier id.")
     tier: Slug | None = Field(None, title="Tier", description="For criteria changes: the tier whose criteria changed.")
     approved_by: Slug = Field(title="Approved by", description="The person id of the approver (one of the approvers).")
     approved_on: IsoDate = Field(title="Approved on", description="The date of the approval.")

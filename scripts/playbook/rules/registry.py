@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from playbook.collector import no_garbage_collection
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
 from playbook.layout import account_folder
-from playbook.repository import Playbook, no_garbage_collection
+from playbook.repository import Playbook
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
