@@ -7,6 +7,7 @@ import marshal
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,20 +186,17 @@ def test_a_touched_file_is_compared_by_content_and_then_remembered(
     _break(base_repo)
     cold = _run(base_repo, capsys)
     os.utime(base_repo / ACCOUNT)  # a new modification time, the same content
-    listed: list[Path] = []
-    original = cache.scan
+    read: list[str] = []
 
-    def counting(
-        root: Path, known: dict[str, layout.Listing] | None = None, seen: dict[str, layout.Status] | None = None
-    ) -> object:
-        listed.append(root)
-        return original(root, known, seen)
+    def reading(path: str, *args: Any, **kwargs: Any) -> Any:
+        read.append(Path(path).relative_to(base_repo).as_posix())
+        return Path(path).open(*args, **kwargs)
 
-    monkeypatch.setattr(cache, "scan", counting)
+    monkeypatch.setattr(cache, "open", reading, raising=False)
     assert _run(base_repo, capsys) == cold
-    assert len(listed) == 1
+    assert read == [ACCOUNT]  # only the touched file is digested again
     assert _run(base_repo, capsys) == cold
-    assert len(listed) == 1  # the new status was kept: the run after is warm again
+    assert read == [ACCOUNT]  # its new status was kept: the run after reads nothing
 
 
 def test_settings_added_beside_data_are_seen(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
