@@ -7,6 +7,9 @@ import sys
 import typing
 from pathlib import Path
 
+import pytest
+
+from playbook import cli
 from playbook.commands import build, new
 from playbook.models.team import TeamType
 from playbook.site import context, engine
@@ -37,3 +40,25 @@ def test_a_warm_validate_imports_no_models(base_repo: Path) -> None:
     warm = subprocess.run([sys.executable, "-c", warm_script], capture_output=True, text=True, check=True)
     assert first.stdout.strip().startswith("0 ")
     assert warm.stdout.strip() == "0 []"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["--root", "somewhere", "validate", "--format", "json", "data/teams"],
+        ["--root=somewhere", "rules", "COV006"],
+        ["coverage", "--base", "main", "--format", "markdown"],
+        ["build", "--engine", "zensical", "--audience", "public"],
+        ["new", "account", "acme"],
+    ],
+)
+def test_a_parser_with_the_named_command_alone_reads_it_as_the_whole_parser_does(argv: list[str]) -> None:
+    command = cli._command_named(argv)
+    assert command == next(word for word in argv if word in cli.COMMANDS)
+    assert vars(cli.build_parser(command).parse_args(argv)) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["-h", "validate"], ["valdate"], ["--root", "x"]])
+def test_without_a_command_first_the_whole_parser_reads_the_line(argv: list[str]) -> None:
+    assert cli._command_named(argv) is None

@@ -137,33 +137,51 @@ def _survey(
     base: str, files: dict[str, list[Any]], folders: dict[str, list[Any]]
 ) -> tuple[bool, bool, dict[str, Status]]:
     """Whether every remembered folder (and the settings file) and every remembered file still has
-    the status it had, with every status taken on the way, by path."""
-    stat = os.stat
+    the status it had, with every status taken on the way, by path.
+
+    This is all a warm run does besides reading the cache, for every file: the loops are kept
+    plain, and statuses are taken relative to the root folder (shorter paths to resolve).
+    """
     seen: dict[str, Status] = {}
-    folders_unchanged = (SETTINGS in files) == os.path.exists(base + SETTINGS)
-    for path, (remembered, *_) in folders.items():
-        try:
-            status = seen[path] = stat(base + path, follow_symlinks=path == DATA)
-        except OSError:
-            seen[path] = None
-            folders_unchanged = False
-            continue
-        if folders_unchanged and [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered:
-            folders_unchanged = False
-    files_unchanged = True
-    for path, remembered in files.items():
-        try:
-            status = seen[path] = stat(base + path)
-        except OSError:
-            seen[path] = None
-            files_unchanged = False
-            continue
-        if (
-            files_unchanged
-            and [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns] != remembered[:4]
-        ):
-            files_unchanged = False
-    return folders_unchanged, files_unchanged, seen
+    same_folders = (SETTINGS in files) == os.path.exists(base + SETTINGS)
+    same_files = True
+    stat = os.stat
+    try:
+        root = os.open(base, os.O_RDONLY)
+    except OSError:
+        return False, False, seen
+    try:
+        for path, (remembered, *_) in folders.items():
+            try:
+                status = seen[path] = stat(path, dir_fd=root, follow_symlinks=path == DATA)
+            except OSError:
+                seen[path] = None
+                same_folders = False
+                continue
+            if same_folders and (
+                status.st_mtime_ns != remembered[2]
+                or status.st_ctime_ns != remembered[3]
+                or status.st_size != remembered[1]
+                or status.st_ino != remembered[0]
+            ):
+                same_folders = False
+        for path, remembered in files.items():
+            try:
+                status = seen[path] = stat(path, dir_fd=root)
+            except OSError:
+                seen[path] = None
+                same_files = False
+                continue
+            if same_files and (
+                status.st_mtime_ns != remembered[2]
+                or status.st_ctime_ns != remembered[3]
+                or status.st_size != remembered[1]
+                or status.st_ino != remembered[0]
+            ):
+                same_files = False
+    finally:
+        os.close(root)
+    return same_folders, same_files, seen
 
 
 class RunCache:

@@ -52,7 +52,8 @@ class _Parser(argparse.ArgumentParser):
         raise PlaybookError(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser, with every command, or with the command ``only`` alone."""
     common = _Parser(add_help=False)
     common.add_argument(
         "--root",
@@ -67,14 +68,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for command in COMMANDS.values():
-        command.add_parser(subparsers, common)
+    for name, command in COMMANDS.items():
+        if only is None or name == only:
+            command.add_parser(subparsers, common)
     return parser
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when it names one before asking for help (a start needs no other)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--root":
+            next(words, None)
+        elif word.startswith("--root="):
+            continue
+        elif word.startswith("-"):
+            return None
+        else:
+            return word if word in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(_command_named(words)).parse_args(words)
         args.root = getattr(args, "root", Path.cwd()).resolve()
         result: int = COMMANDS[args.command].run(args)
         return result
