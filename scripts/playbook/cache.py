@@ -14,9 +14,8 @@ that is corrupt, from another version of the playbook, from another machine or w
 anyone else is ignored, never trusted. Anything going wrong here only means a cold run.
 ``playbook.incremental`` keeps what a run needs to read again only the folders that changed.
 
-This module must stay light: on a warm run it is nearly all that gets imported."""
-
-from __future__ import annotations
+This module must stay light: on a warm run it is nearly all that gets imported (and, like
+``playbook.findings``, it does without ``from __future__ import annotations``)."""
 
 import hashlib
 import hmac

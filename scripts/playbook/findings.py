@@ -1,6 +1,9 @@
-"""The one thing every stage emits: a finding about a place in a file."""
+"""The one thing every stage emits: a finding about a place in a file.
 
-from __future__ import annotations
+Like ``reporters`` and ``cache``, this module is imported by every run, warm ones included, so
+it does without ``from __future__ import annotations``: its NamedTuple's annotations would
+otherwise be compiled from strings on every start.
+"""
 
 from enum import StrEnum
 from typing import NamedTuple

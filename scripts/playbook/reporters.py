@@ -2,9 +2,9 @@
 
 Reporters are classes in a dict keyed by format name; that dict is the ``--format``
 choice list. They return strings; only the CLI prints.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: see ``playbook.findings``.
+"""
 
 from typing import NamedTuple
 
