@@ -50,10 +50,9 @@ def _assert_scopes_hold(root: Path) -> set[Finding]:
         pieced |= {finding for finding in alone if account_folder(finding.path) == folder}
     assert pieced == whole, f"folder by folder: {sorted(pieced ^ whole)}"
     for code, registered in RULES.items():
-        if registered.shared:
-            alone = set(registered.run_each(playbook, AS_OF))
-            assert alone == set(registered.run_each(playbook.shared_part(), AS_OF)), code
-            assert all(account_folder(finding.path) is None for finding in alone), code
+        alone = set(registered.run_shared(playbook, AS_OF))
+        assert alone == set(registered.run_shared(playbook.shared_part(), AS_OF)), code
+        assert all(account_folder(finding.path) is None for finding in alone), code
 
     across = set(run_across(playbook, AS_OF))
     summarised = playbook.shared_part()
@@ -112,4 +111,7 @@ def test_rules_in_blocks_find_what_they_find_at_once(base_repo: Path, monkeypatc
     assert any(finding.path == "data/teams/delivery.yaml" for finding in at_once)
     for size in (1, 2, 3):
         monkeypatch.setattr(registry, "BLOCK", size)
-        assert sorted(run_each(repository.load(base_repo).playbook, AS_OF)) == sorted(at_once), size
+        in_blocks = repository.load(base_repo).playbook
+        assert sorted(run_each(in_blocks, AS_OF)) == sorted(at_once), size
+        assert in_blocks.summaries == [AccountSummary.of(account) for account in in_blocks.accounts]
+        assert sorted(run_across(in_blocks, AS_OF)) == sorted(run_across(playbook, AS_OF))

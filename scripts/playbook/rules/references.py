@@ -9,7 +9,7 @@ from typing import Any
 
 from playbook.documents import Document, Path
 from playbook.repository import Playbook, Sourced
-from playbook.rules.registry import Hit, across_accounts, rule
+from playbook.rules.registry import Hit, across_accounts, rule, shared_files_part
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
@@ -63,6 +63,17 @@ def duplicate_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
       - {id: zhao-lei-cio, name: {zh: 赵磊}, title: CIO, buying_role: tb}
     ```
     """
+    for account in playbook.accounts:
+        for section, what in ACCOUNT_SECTIONS.items():
+            items = getattr(account.model, section)
+            yield from _duplicates(
+                [(account.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what
+            )
+
+
+@shared_files_part("ID001")
+def duplicate_shared_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Team, person, tier, metric and taxonomy ids defined twice."""
     yield from _duplicates([(team.document, ("id",), team.model.id) for team in playbook.teams], "team")
     yield from _duplicates(
         [
@@ -86,12 +97,6 @@ def duplicate_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             terms = getattr(taxonomy.model, section)
             yield from _duplicates(
                 [(taxonomy.document, (section, i, "id"), term.id) for i, term in enumerate(terms)], what
-            )
-    for account in playbook.accounts:
-        for section, what in ACCOUNT_SECTIONS.items():
-            items = getattr(account.model, section)
-            yield from _duplicates(
-                [(account.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what
             )
 
 
@@ -200,6 +205,12 @@ def unknown_team(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield from reference_hits(account, ("overlays", index, "team"), overlay.team, "team", teams)
         for index, opportunity in enumerate(account.model.opportunities):
             yield from reference_hits(account, ("opportunities", index, "overlay"), opportunity.overlay, "team", teams)
+
+
+@shared_files_part("REF001")
+def unknown_team_of_team(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Reporting lines of teams to teams that are not defined."""
+    teams = set(playbook.team_by_id)
     for team in playbook.teams:
         lines = team.model.reports_to
         if lines is not None:
@@ -235,14 +246,6 @@ def unknown_person(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     people = set(playbook.person_by_id)
-    for team in playbook.teams:
-        yield from reference_hits(team, ("lead",), team.model.lead, "person", people)
-        for index, member in enumerate(team.model.members):
-            if member.reports_to is not None:
-                at = ("members", index, "reports_to")
-                yield from reference_hits(team, (*at, "solid"), member.reports_to.solid, "person", people)
-                for position, dotted in enumerate(member.reports_to.dotted):
-                    yield from reference_hits(team, (*at, "dotted", position), dotted, "person", people)
     for account in playbook.accounts:
         model = account.model
         for role in ("ar", "sr", "fr"):
@@ -259,6 +262,20 @@ def unknown_person(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             )
     for assessment in playbook.assessments:
         yield from reference_hits(assessment, ("assessor",), assessment.model.assessor, "person", people)
+
+
+@shared_files_part("REF002")
+def unknown_person_in_shared_files(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Team leads, reporting lines and tier approvers who are not members of any team."""
+    people = set(playbook.person_by_id)
+    for team in playbook.teams:
+        yield from reference_hits(team, ("lead",), team.model.lead, "person", people)
+        for index, member in enumerate(team.model.members):
+            if member.reports_to is not None:
+                at = ("members", index, "reports_to")
+                yield from reference_hits(team, (*at, "solid"), member.reports_to.solid, "person", people)
+                for position, dotted in enumerate(member.reports_to.dotted):
+                    yield from reference_hits(team, (*at, "dotted", position), dotted, "person", people)
     if playbook.tiers is not None:
         for index, approver in enumerate(playbook.tiers.model.approvers):
             yield from reference_hits(playbook.tiers, ("approvers", index), approver, "person", people)
@@ -293,7 +310,6 @@ def unknown_term(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """
     if playbook.taxonomy is None:
         return
-    taxonomy = playbook.taxonomy
     regions = _taxonomy_ids(playbook, "regions")
     industries = _taxonomy_ids(playbook, "industries")
     domains = _taxonomy_ids(playbook, "government_domains")
@@ -301,20 +317,6 @@ def unknown_term(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     dimensions = _taxonomy_ids(playbook, "relationship_dimensions")
     roles = _taxonomy_ids(playbook, "buying_roles")
     influences = _taxonomy_ids(playbook, "influences")
-    for index, stage in enumerate(taxonomy.model.stages):
-        for position, role in enumerate(stage.focus_roles):
-            yield from reference_hits(taxonomy, ("stages", index, "focus_roles", position), role, "buying role", roles)
-    for index, influence in enumerate(taxonomy.model.influences):
-        yield from reference_hits(taxonomy, ("influences", index, "role"), influence.role, "buying role", roles)
-    for team in playbook.teams:
-        scope = team.model.scope
-        for section, what, known in (
-            ("regions", "region", regions),
-            ("industries", "industry", industries),
-            ("domains", "government domain", domains),
-        ):
-            for index, value in enumerate(getattr(scope, section)):
-                yield from reference_hits(team, ("scope", section, index), value, what, known)
     for account in playbook.accounts:
         model = account.model
         yield from reference_hits(account, ("industry",), model.industry, "industry", industries)
@@ -338,6 +340,32 @@ def unknown_term(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield from reference_hits(
                 assessment, ("dimensions", dimension), dimension, "relationship dimension", dimensions, on_key=True
             )
+
+
+@shared_files_part("REF003")
+def unknown_term_in_shared_files(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """Buying roles of the taxonomy's stages and influences, and teams' scopes, that the taxonomy does not define."""
+    if playbook.taxonomy is None:
+        return
+    taxonomy = playbook.taxonomy
+    regions = _taxonomy_ids(playbook, "regions")
+    industries = _taxonomy_ids(playbook, "industries")
+    domains = _taxonomy_ids(playbook, "government_domains")
+    roles = _taxonomy_ids(playbook, "buying_roles")
+    for index, stage in enumerate(taxonomy.model.stages):
+        for position, role in enumerate(stage.focus_roles):
+            yield from reference_hits(taxonomy, ("stages", index, "focus_roles", position), role, "buying role", roles)
+    for index, influence in enumerate(taxonomy.model.influences):
+        yield from reference_hits(taxonomy, ("influences", index, "role"), influence.role, "buying role", roles)
+    for team in playbook.teams:
+        scope = team.model.scope
+        for section, what, known in (
+            ("regions", "region", regions),
+            ("industries", "industry", industries),
+            ("domains", "government domain", domains),
+        ):
+            for index, value in enumerate(getattr(scope, section)):
+                yield from reference_hits(team, ("scope", section, index), value, what, known)
 
 
 @rule("REF004", "unknown-contact")

@@ -28,7 +28,7 @@ from playbook.collector import no_garbage_collection
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
 from playbook.layout import account_folder
-from playbook.repository import Playbook
+from playbook.repository import AccountSummary, Playbook
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
@@ -62,16 +62,24 @@ class Rule:
     stage: str = "rules"
     #: The part that compares accounts with one another, through ``playbook.summaries`` only.
     across: Check | None = None
-    #: Whether the rule looks at the shared files alone (settings, taxonomy, tiers, teams).
-    shared: bool = False
+    #: The part that looks at the shared files alone (settings, taxonomy, tiers, teams).
+    shared_check: Check | None = None
 
     def run(self, playbook: Playbook, as_of: date) -> list[Finding]:
         """Every finding of the rule over the playbook."""
         return self.run_each(playbook, as_of) + self.run_across(playbook, as_of)
 
     def run_each(self, playbook: Playbook, as_of: date) -> list[Finding]:
+        """The findings of the parts that look at each account folder on its own, and at the shared files."""
+        return self.run_accounts(playbook, as_of) + self.run_shared(playbook, as_of)
+
+    def run_accounts(self, playbook: Playbook, as_of: date) -> list[Finding]:
         """The findings of the part that looks at each account folder on its own."""
         return self._findings(self.check, playbook, as_of)
+
+    def run_shared(self, playbook: Playbook, as_of: date) -> list[Finding]:
+        """The findings of the part that looks at the shared files alone."""
+        return self._findings(self.shared_check, playbook, as_of)
 
     def run_across(self, playbook: Playbook, as_of: date) -> list[Finding]:
         """The findings of the part that compares accounts with one another."""
@@ -118,8 +126,10 @@ def rule(
         summary, sections = parse_docstring(inspect.getdoc(check) or "")
         if across:
             RULES[code] = Rule(code, name, severity, summary, sections, None, across=check)
+        elif shared:
+            RULES[code] = Rule(code, name, severity, summary, sections, None, shared_check=check)
         else:
-            RULES[code] = Rule(code, name, severity, summary, sections, check, shared=shared)
+            RULES[code] = Rule(code, name, severity, summary, sections, check)
         return check
 
     return register
@@ -129,13 +139,28 @@ def across_accounts(code: str) -> Callable[[Check], Check]:
     """Add to a registered rule the part that compares accounts with one another (through summaries)."""
 
     def register(check: Check) -> Check:
-        registered = RULES.get(code)
-        if registered is None or registered.check is None or registered.across is not None:
-            raise ValueError(f"rule {code!r} is not registered, or already compares accounts")
-        RULES[code] = dataclasses.replace(registered, across=check)
+        RULES[code] = dataclasses.replace(_with_account_part(code, "across"), across=check)
         return check
 
     return register
+
+
+def shared_files_part(code: str) -> Callable[[Check], Check]:
+    """Add to a registered rule the part that looks at the shared files alone (run once, not per block)."""
+
+    def register(check: Check) -> Check:
+        RULES[code] = dataclasses.replace(_with_account_part(code, "shared_check"), shared_check=check)
+        return check
+
+    return register
+
+
+def _with_account_part(code: str, part: str) -> Rule:
+    """The rule registered under ``code`` with a part for each account folder and not yet ``part``."""
+    registered = RULES.get(code)
+    if registered is None or registered.check is None or getattr(registered, part) is not None:
+        raise ValueError(f"rule {code!r} is not registered, or already has that part")
+    return registered
 
 
 def describe(code: str, name: str, severity: Severity, doc: str, stage: str = "file") -> None:
@@ -185,19 +210,24 @@ def run_each(playbook: Playbook, as_of: date) -> list[Finding]:
 
     What a rule finds about a folder depends on that folder and the shared files alone, so a
     block keeps the findings about its own folders, and the first block those about shared
-    files (rules that look at nothing else run on the first block only). Garbage collection
-    is paused meanwhile: rules only add objects that live on.
+    files (the parts of rules that look at the shared files alone run on the first block only).
+    Garbage collection is paused meanwhile: rules only add objects that live on.
     """
     findings: list[Finding] = []
+    summaries: list[AccountSummary] = []
     with no_garbage_collection():
         for number, (block, folders) in enumerate(playbook.in_blocks(BLOCK)):
             for registered in RULES.values():
-                if registered.shared and number > 0:
-                    continue
-                for finding in registered.run_each(block, as_of):
+                found = registered.run_accounts(block, as_of)
+                if number == 0:
+                    found += registered.run_shared(block, as_of)
+                for finding in found:
                     folder = account_folder(finding.path)
                     if folder in folders or (folder is None and number == 0):
                         findings.append(finding)
+            summaries += block.summaries  # summed up while the block's accounts are at hand
+        if "summaries" not in playbook.__dict__:
+            playbook.summaries = summaries  # the blocks keep the accounts' order
     return findings
 
 
