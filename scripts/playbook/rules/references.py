@@ -64,11 +64,7 @@ def duplicate_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     for account in playbook.accounts:
-        for section, what in ACCOUNT_SECTIONS.items():
-            items = getattr(account.model, section)
-            yield from _duplicates(
-                [(account.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what
-            )
+        yield from _duplicates_in_sections(account, ACCOUNT_SECTIONS)
 
 
 @shared_files_part("ID001")
@@ -92,18 +88,20 @@ def duplicate_shared_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             [(tiers.document, ("metrics", i, "id"), m.id) for i, m in enumerate(tiers.model.metrics)], "metric"
         )
     if playbook.taxonomy is not None:
-        taxonomy = playbook.taxonomy
-        for section, what in TAXONOMY_SECTIONS.items():
-            terms = getattr(taxonomy.model, section)
-            yield from _duplicates(
-                [(taxonomy.document, (section, i, "id"), term.id) for i, term in enumerate(terms)], what
-            )
+        yield from _duplicates_in_sections(playbook.taxonomy, TAXONOMY_SECTIONS)
 
 
 @across_accounts("ID001")
 def duplicate_account_id(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """Two account files declare the same account id."""
     yield from _duplicates([(account.document, ("id",), account.id) for account in playbook.summaries], "account")
+
+
+def _duplicates_in_sections(sourced: Sourced[Any], sections: dict[str, str]) -> Iterator[Hit]:
+    """Ids defined twice within each list section of one file (``sections``: section to what its items are)."""
+    for section, what in sections.items():
+        items = getattr(sourced.model, section)
+        yield from _duplicates([(sourced.document, (section, i, "id"), item.id) for i, item in enumerate(items)], what)
 
 
 def _duplicates(entries: list[tuple[Document, Path, str]], what: str) -> Iterator[Hit]:
