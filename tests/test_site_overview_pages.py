@@ -28,6 +28,9 @@ from tests.examples import apply_example, copy_base
 from tests.site_markdown import context as site_context
 from tests.site_markdown import render
 
+#: The pages that sum up the whole playbook (each person and account has a page of its own).
+OVERVIEW_PAGES = ("index.md", "tiers-reference.md", "coverage-matrix.md", "relationships-heatmap.md", "people/index.md")
+
 PROJECT = Path(__file__).resolve().parent.parent
 HOSTILE = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* {: .x } | pipe"
 #: The largest Markdown any overview page may have at 10,000 accounts (HTML adds its tags on top).
@@ -70,21 +73,8 @@ def write_account(root: Path, account_id: str, **changes: Any) -> None:
 def test_every_page_is_there_and_people_pages_stay_out_of_the_nav(base_repo: Path) -> None:
     pages = pages_of(context_of(base_repo))
     people = {"amy-ar", "nina-lead", "nick-north", "sue-south", "tom-tax", "sam-sr", "fay-fr"}
-    assert set(pages) == {
-        "index.md",
-        "tiers-reference.md",
-        "coverage-matrix.md",
-        "relationships-heatmap.md",
-        "people/index.md",
-        *(f"people/{person}.md" for person in people),
-    }
-    assert [page.path for page in pages.values() if page.in_nav][:5] == [
-        "index.md",
-        "tiers-reference.md",
-        "coverage-matrix.md",
-        "relationships-heatmap.md",
-        "people/index.md",
-    ]
+    assert set(pages) == {*OVERVIEW_PAGES, *(f"people/{person}.md" for person in people)}
+    assert tuple(page.path for page in pages.values() if page.in_nav)[:5] == OVERVIEW_PAGES
     assert not any(page.in_nav for path, page in pages.items() if path.startswith("people/") and "index" not in path)
     assert pages["index.md"].title == "Overview"
     assert pages["people/amy-ar.md"].title == "陈艾米 (Amy Chen)"
@@ -388,14 +378,7 @@ def test_hostile_names_are_shown_as_text_on_every_page(base_repo: Path, language
     context = context_of(base_repo, language=language)
     assert not any(finding.rule.startswith(("SCH", "YAML")) for finding in context.findings)
     pages = pages_of(context)
-    for path in (
-        "index.md",
-        "tiers-reference.md",
-        "coverage-matrix.md",
-        "relationships-heatmap.md",
-        "people/index.md",
-        "people/amy-ar.md",
-    ):
+    for path in (*OVERVIEW_PAGES, "people/amy-ar.md"):
         rendered = render(pages[path].markdown)
         assert not re.search(r"<img\b", rendered), path
         assert not re.search(r'href="javascript', rendered), path
@@ -514,13 +497,7 @@ def big_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Page]:
 
 def test_pages_stay_small_at_ten_thousand_accounts(big_pages: dict[str, Page]) -> None:
     sizes = {path: len(page.markdown.encode("utf-8")) for path, page in big_pages.items()}
-    for path in (
-        "index.md",
-        "tiers-reference.md",
-        "coverage-matrix.md",
-        "relationships-heatmap.md",
-        "people/index.md",
-    ):
+    for path in OVERVIEW_PAGES:
         assert sizes[path] < MAX_MARKDOWN, f"{path} is {sizes[path]} bytes"
     largest = max(size for path, size in sizes.items() if path.startswith("people/") and path != "people/index.md")
     assert largest < MAX_MARKDOWN

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import marshal
 import os
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -136,51 +137,47 @@ def _survey(
     base: str, files: dict[str, list[Any]], folders: dict[str, list[Any]]
 ) -> tuple[bool, bool, dict[str, Status]]:
     """Whether every remembered folder (and the settings file) and every remembered file still has
-    the status it had, with every status taken on the way, by path.
-
-    This is all a warm run does besides reading the cache, for every file: the loops are kept
-    plain, and statuses are taken relative to the root folder (shorter paths to resolve).
-    """
+    the status it had, with every status taken on the way, by path."""
     seen: dict[str, Status] = {}
-    same_folders = (SETTINGS in files) == os.path.exists(base + SETTINGS)
-    same_files = True
-    stat = os.stat
     try:
-        root = os.open(base, os.O_RDONLY)
+        root = os.open(base, os.O_RDONLY)  # statuses taken relative to it: shorter paths to resolve
     except OSError:
         return False, False, seen
     try:
-        for path, (remembered, *_) in folders.items():
-            try:
-                status = seen[path] = stat(path, dir_fd=root, follow_symlinks=path == DATA)
-            except OSError:
-                seen[path] = None
-                same_folders = False
-                continue
-            if same_folders and (
-                status.st_mtime_ns != remembered[2]
-                or status.st_ctime_ns != remembered[3]
-                or status.st_size != remembered[1]
-                or status.st_ino != remembered[0]
-            ):
-                same_folders = False
-        for path, remembered in files.items():
-            try:
-                status = seen[path] = stat(path, dir_fd=root)
-            except OSError:
-                seen[path] = None
-                same_files = False
-                continue
-            if same_files and (
-                status.st_mtime_ns != remembered[2]
-                or status.st_ctime_ns != remembered[3]
-                or status.st_size != remembered[1]
-                or status.st_ino != remembered[0]
-            ):
-                same_files = False
+        same_settings = (SETTINGS in files) == os.path.exists(base + SETTINGS)
+        stamps = ((path, listing[0]) for path, listing in folders.items())
+        same_folders = _same_statuses(stamps, root, seen, folders=True) and same_settings
+        same_files = _same_statuses(files.items(), root, seen, folders=False)
     finally:
         os.close(root)
     return same_folders, same_files, seen
+
+
+def _same_statuses(stamps: Iterable[tuple[str, list[Any]]], root: int, seen: dict[str, Status], folders: bool) -> bool:
+    """Whether each path (relative to the folder ``root``) still has the status its stamp gives.
+
+    Files are taken through links, as they are read; folders are not (data/ itself is).
+
+    Every status is taken and kept in ``seen``, even after a difference: a run that goes on
+    needs them all. This loop is all a warm run does for each file, so it is kept plain.
+    """
+    same = True
+    stat = os.stat
+    for path, remembered in stamps:
+        try:
+            status = seen[path] = stat(path, dir_fd=root, follow_symlinks=not folders or path == DATA)
+        except OSError:
+            seen[path] = None
+            same = False
+            continue
+        if same and (
+            status.st_mtime_ns != remembered[2]
+            or status.st_ctime_ns != remembered[3]
+            or status.st_size != remembered[1]
+            or status.st_ino != remembered[0]
+        ):
+            same = False
+    return same
 
 
 class RunCache:

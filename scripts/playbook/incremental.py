@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from playbook import repository
 from playbook.cache import read_signed_bytes, write_signed_bytes
 from playbook.findings import Finding, sort_findings
-from playbook.layout import ACCOUNTS, CACHE, account_folder
+from playbook.layout import CACHE, account_folder
 from playbook.repository import AccountSummary, FileResult
 from playbook.rules import run_across, run_each
 
@@ -67,13 +67,12 @@ class Layout:
     def of(cls, files: list[str]) -> Layout:
         shared: list[str] = []
         folders: dict[str, list[str]] = {}
-        prefix = len(ACCOUNTS) + 1
         for path in files:
-            end = path.find("/", prefix) if path.startswith(ACCOUNTS + "/") else -1
-            if end < 0:
+            folder = account_folder(path)
+            if folder is None:
                 shared.append(path)
             else:
-                folders.setdefault(path[:end], []).append(path)
+                folders.setdefault(folder, []).append(path)
         return cls(files, shared, folders)
 
 
@@ -141,7 +140,7 @@ def _partial(
     records = _records(layout, changed, digests, loaded.findings + each, loaded.playbook)
     if records is None:
         return _whole(root, as_of, layout, digests, secret, version, store.key, jobs)
-    summaries = [AccountSummary.of(account) for account in loaded.playbook.accounts]
+    summaries = list(loaded.playbook.summaries)  # taken by run_each, block by block
     base = f"{root}{os.sep}"
     summaries += [AccountSummary.from_row(record.summary, base) for record in kept.values() if record.summary]
     across_accounts = loaded.playbook.shared_part()
@@ -161,7 +160,7 @@ def _records(
     playbook: repository.Playbook,
 ) -> dict[str, FolderRecord] | None:
     """The records of ``folders`` from a run's findings; None when a finding's folder is not among them."""
-    summaries = {account_folder(account.document.path): AccountSummary.of(account) for account in playbook.accounts}
+    summaries = {account_folder(summary.document.path): summary for summary in playbook.summaries}
     records = {
         folder: FolderRecord(
             {path: digests[path] for path in paths}, [], row.as_row() if (row := summaries.get(folder)) else None

@@ -103,7 +103,10 @@ def _status(path: str, follow: bool) -> Status:
 
 def account_folder(path: str) -> str | None:
     """The account folder (``data/accounts/NAME``) a root-relative file path lies in, if any."""
-    if not path.startswith(ACCOUNTS + "/"):
+    if not path.startswith(_ACCOUNTS_PREFIX):
         return None
-    parts = path.split("/", 3)
-    return "/".join(parts[:3]) if len(parts) > 3 else None
+    end = path.find("/", len(_ACCOUNTS_PREFIX))
+    return path[:end] if end > 0 else None
+
+
+_ACCOUNTS_PREFIX = ACCOUNTS + "/"
