@@ -31,7 +31,7 @@ from playbook.repository import AccountSummary, FileResult
 from playbook.rules import run_across, run_each
 
 FOLDERS = "folders.pickle"
-_FORMAT = 1
+_FORMAT = 2
 
 
 class FolderRecord(NamedTuple):

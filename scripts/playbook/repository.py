@@ -76,12 +76,15 @@ class AccountSummary(NamedTuple):
     ar: tuple[str, ...]
     sr: tuple[str, ...]
     fr: tuple[str, ...]
+    #: The overlay teams (a supporting team among them marks an account of the simplified model).
+    overlays: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, account: Sourced[Account]) -> AccountSummary:
         model, triangle = account.model, account.model.iron_triangle
         seats = (*triangle.ar,), (*triangle.sr,), (*triangle.fr,)
-        return cls(account.document, model.id, model.tier, model.owner, *seats)
+        overlays = tuple(overlay.team for overlay in model.overlays)
+        return cls(account.document, model.id, model.tier, model.owner, *seats, overlays)
 
     def seats(self) -> Iterator[tuple[TriangleRole, int, str]]:
         """Each iron-triangle seat: role, position in the role's list, person id."""
@@ -92,13 +95,23 @@ class AccountSummary(NamedTuple):
 
     def as_row(self) -> list[Any]:
         """The summary as plain data, for the cache (the document is kept as its path)."""
-        return [self.document.path, self.id, self.tier, self.owner, list(self.ar), list(self.sr), list(self.fr)]
+        return [
+            self.document.path,
+            self.id,
+            self.tier,
+            self.owner,
+            list(self.ar),
+            list(self.sr),
+            list(self.fr),
+            list(self.overlays),
+        ]
 
     @classmethod
     def from_row(cls, row: list[Any], root: str) -> AccountSummary:
         """A summary from ``as_row`` (``root`` ends in a separator); positions come from the file when wanted."""
-        path, identifier, tier, owner, ar, sr, fr = row
-        return cls(Document(path, None, origin=root + path), identifier, tier, owner, tuple(ar), tuple(sr), tuple(fr))
+        path, identifier, tier, owner, ar, sr, fr, overlays = row
+        document = Document(path, None, origin=root + path)
+        return cls(document, identifier, tier, owner, tuple(ar), tuple(sr), tuple(fr), tuple(overlays))
 
 
 #: The indexes of a playbook that come from its shared files alone.

@@ -53,6 +53,16 @@ class IronTriangle(Record):
     )
 
 
+class ActingAr(Record):
+    """A person from a supporting team who holds the AR role on an account the regional team owns (补位)."""
+
+    person: Slug = Field(title="Person", description="The person id; also listed under iron_triangle.ar.")
+    reason: Text = Field(
+        title="Reason",
+        description="Why the supporting team's person holds the AR role, for example a weak key-account base.",
+    )
+
+
 class Goal(Record):
     """A goal of the account plan."""
 
@@ -163,6 +173,14 @@ class Account(Record):
     )
     iron_triangle: IronTriangle = Field(
         default_factory=IronTriangle, title="Iron triangle", description="Who holds AR, SR and FR."
+    )
+    acting_ar: list[ActingAr] = Field(
+        default_factory=list,
+        title="Acting AR",
+        description=(
+            "People from a supporting key-account or government team who hold the AR role on this account although"
+            " the regional team owns it, each with the reason."
+        ),
     )
     goals: list[Goal] = Field(default_factory=list, title="Goals", description="The goals of the account plan.")
     share_of_wallet: list[WalletShare] = Field(

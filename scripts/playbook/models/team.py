@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from playbook.models.common import Name, Perspective, Record, ReportingLines, Slug, Text, TriangleRole
 
 TeamType = Literal["regional", "key_account", "government", "solution", "delivery", "partner"]
 #: Team types that may own customers; the others sell alongside an owner or support it.
 OWNING_TEAM_TYPES: frozenset[str] = frozenset({"regional", "key_account", "government"})
+#: How a named-account team stands to its named customers: it owns them (the full model), or it
+#: supports the regional teams that keep them (the simplified model).
+Ownership = Literal["owns", "supports"]
 
 
 class Scope(Record):
@@ -74,6 +77,16 @@ class Team(Record):
     scope: Scope = Field(
         default_factory=Scope, title="Scope", description="The regions, industries and domains covered."
     )
+    ownership: Ownership = Field(
+        "owns",
+        title="Ownership",
+        description=(
+            "For key-account and government teams: 'owns' (the team owns the customers named to it) or 'supports'"
+            " (the simplified model: the regional teams of its scope keep the key accounts, and this team owns none;"
+            " it overlays them with credit, has dotted-line reports from the regional sellers, and may stand in as"
+            " AR where an account records it)."
+        ),
+    )
     lead: Slug = Field(title="Lead", description="The id of the member who leads the team.")
     reports_to: ReportingLines | None = Field(
         None, title="Reports to", description="The team ids this team reports to (solid and dotted lines)."
@@ -81,3 +94,14 @@ class Team(Record):
     members: list[Member] = Field(min_length=1, title="Members", description="The people on the team.")
     kpis: list[Kpi] = Field(default_factory=list, title="KPIs", description="The KPIs the team carries.")
     charter: Text = Field(title="Charter", description="What the team is for and how it works, in prose.")
+
+    @model_validator(mode="after")
+    def _supports_only_named(self) -> Team:
+        if self.ownership == "supports" and self.type not in ("key_account", "government"):
+            raise ValueError(f"only key_account and government teams can support regional owners, not {self.type} teams")
+        return self
+
+    @property
+    def supports(self) -> bool:
+        """Whether the team supports regional owners instead of owning its named customers."""
+        return self.ownership == "supports"

@@ -62,6 +62,15 @@ class Tier(Record):
     owner_team_types: list[OwningTeamType] = Field(
         min_length=1, title="Owning team types", description="The team types allowed to own accounts of this tier."
     )
+    supported_owner_team_types: list[OwningTeamType] = Field(
+        default_factory=list,
+        title="Owning team types where supported",
+        description=(
+            "Team types that may own accounts of this tier only where a supporting named-account team covers the"
+            " account (the simplified model); for example [regional] lets regional offices keep key accounts where"
+            " a key-account directorate supports them, while elsewhere the tier stays with owner_team_types."
+        ),
+    )
     accounts_per_ar: AccountsPerAr | None = Field(
         None, title="Accounts per AR", description="Bounds on how many accounts of this tier one AR holds."
     )

@@ -13,9 +13,11 @@ from playbook.rules import (  # noqa: F401  (importing a module registers its ru
     load,
     plans,
     references,
+    regions,
     relationships,
     scopes,
     stages,
+    support,
     teams,
 )
 from playbook.rules.registry import RULES, Rule, run_across, run_all, run_each

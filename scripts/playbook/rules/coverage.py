@@ -8,11 +8,12 @@ from datetime import date
 from playbook.findings import Severity
 from playbook.models import Account, Team
 from playbook.models.team import OWNING_TEAM_TYPES
+from playbook.ownership import NAMED_SCOPES, covers, owning_claimant, row_of, supporters
+from playbook.regions import region_tree
 from playbook.repository import Playbook, Sourced
 from playbook.rules.registry import Hit, rule
 
-#: Named-account team types, and the scope list (besides regions) that names their customers.
-NAMED_SCOPES: dict[str, str] = {"key_account": "industries", "government": "domains"}
+__all__ = ["NAMED_SCOPES", "known_terms", "team_type_word"]
 #: How messages name a team type.
 TEAM_TYPE_WORDS: dict[str, str] = {"key_account": "key-account"}
 _TAXONOMY_OF_SCOPE = {"regions": "regions", "industries": "industries", "domains": "government_domains"}
@@ -20,6 +21,15 @@ _TAXONOMY_OF_SCOPE = {"regions": "regions", "industries": "industries", "domains
 
 def team_type_word(kind: str) -> str:
     return TEAM_TYPE_WORDS.get(kind, kind)
+
+
+def _rows(team: Team) -> list[str]:
+    section = NAMED_SCOPES.get(team.type)
+    return list(getattr(team.scope, section)) if section else []
+
+
+def _domain_words(account: Account) -> str:
+    return f" (domain '{account.domain}')" if account.domain else ""
 
 
 def _owned(playbook: Playbook) -> Iterator[tuple[Sourced[Account], Sourced[Team]]]:
@@ -67,7 +77,19 @@ def owner_type_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     for account, owner in _owned(playbook):
         tier = playbook.tier_of(account.model)
         kind = owner.model.type
-        if tier is None or kind not in OWNING_TEAM_TYPES or kind in tier.owner_team_types:
+        if tier is None or kind not in OWNING_TEAM_TYPES or kind in tier.owner_team_types or owner.model.supports:
+            continue  # a supporting team as owner is COV002's
+        if kind in tier.supported_owner_team_types:
+            if any(supporters(playbook, account.model)):
+                continue
+            yield Hit(
+                account.document,
+                ("owner",),
+                f"account '{account.model.id}' is in tier '{tier.id}', which {kind} teams may own only where a "
+                f"supporting named-account team covers the account, and none covers '{account.model.industry}'"
+                f"{_domain_words(account.model)} in '{account.model.region}': hand it to a team of type "
+                f"{', '.join(tier.owner_team_types)}, or add it to a supporting team's scope",
+            )
             continue
         yield Hit(
             account.document,
@@ -80,15 +102,18 @@ def owner_type_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
 @rule("COV002", "overlay-team-owns")
 def overlay_team_owns(playbook: Playbook, as_of: date) -> Iterator[Hit]:
-    """An account is owned by a solution, delivery or partner team.
+    """An account is owned by a solution, delivery or partner team, or by a team that supports owners.
 
     ## What it does
-    Checks that an account's `owner` is a regional, key-account or government team.
+    Checks that an account's `owner` is a regional, key-account or government team, and not
+    a named-account team with `ownership: supports` (which owns no account by definition).
 
     ## Why is this bad?
     Overlay teams sell alongside an owner or support it; they are credited on top of the
     owner, not instead of it. An account owned by an overlay team has no front-line owner
-    for the relationship, the contract and the payment.
+    for the relationship, the contract and the payment. In the simplified model the
+    key-account directorate supports the regional sellers who keep the key accounts: made
+    the owner, it would take the accounts away from the offices it is there to back.
 
     ## Example
     ```yaml
@@ -108,7 +133,15 @@ def overlay_team_owns(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """
     for account, owner in _owned(playbook):
         kind = owner.model.type
-        if kind not in OWNING_TEAM_TYPES:
+        if owner.model.supports:
+            yield Hit(
+                account.document,
+                ("owner",),
+                f"'{owner.model.id}' supports the regional owners and owns no account: make the regional team of "
+                f"'{account.model.region}' the owner of '{account.model.id}' and list '{owner.model.id}' under "
+                "overlays with its credit",
+            )
+        elif kind not in OWNING_TEAM_TYPES:
             yield Hit(
                 account.document,
                 ("owner",),
@@ -124,13 +157,17 @@ def overlay_conflict(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## What it does
     Checks each entry of an account's `overlays`: its team must not be the owning team,
-    must not be listed twice, and must be a solution, delivery or partner team.
+    must not be listed twice, and must be a solution, delivery or partner team, or a
+    named-account team with `ownership: supports` whose scope takes in the account (the
+    simplified model's key-account directorate, credited on top of the regional owner).
 
     ## Why is this bad?
     Overlays record who else sells or supports, and how much credit each is given on top of
     the owner. The owner counted again as an overlay, or one team counted twice, inflates
-    the credit; a regional or named-account team as an overlay is a second owner in
-    disguise, the overlap the coverage model exists to prevent.
+    the credit; a regional or named-account team that owns customers, as an overlay, is a
+    second owner in disguise, the overlap the coverage model exists to prevent. A
+    supporting team credited on an account outside its scope carries a number it does not
+    answer for.
 
     ## Example
     ```yaml
@@ -161,6 +198,15 @@ def overlay_conflict(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                     f"team '{overlay.team}' is listed twice among the overlays of '{model.id}': "
                     "keep one entry with its whole credit share"
                 )
+            elif team is not None and team.model.supports:
+                row = row_of(team.model.type, model)
+                problem = (
+                    ""
+                    if covers(playbook, team.model, row, model.region)
+                    else f"'{overlay.team}' supports the regional owners of {', '.join(_rows(team.model))} in "
+                    f"{', '.join(team.model.scope.regions)}, which does not take in '{model.id}' "
+                    f"({row or 'no domain'} in '{model.region}'): remove it, or widen its scope"
+                )
             elif team is not None and team.model.type in OWNING_TEAM_TYPES:
                 problem = (
                     f"'{overlay.team}' is a {team_type_word(team.model.type)} team, which owns customers "
@@ -178,10 +224,13 @@ def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit
     """An account's region, industry or domain is outside its owning team's scope.
 
     ## What it does
-    Checks that the account's `region` is among the owning team's scope regions; for a
+    Checks that the account's `region` lies at or below one of the owning team's scope
+    regions (regions nest: a team on a big region covers its provinces and cities); for a
     key-account owner, that its `industry` is among the scope industries; for a government
-    owner, that its `domain` is set and among the scope domains. Values the taxonomy does
-    not define, and scope lists that are empty, are left to other rules.
+    owner, that its `domain` is set and among the scope domains. An account that names a
+    big region while its owner covers only some of its provinces is outside too: name the
+    province or city. Values the taxonomy does not define, and scope lists that are empty,
+    are left to other rules.
 
     ## Why is this bad?
     A team's scope is its promise of what it covers. An account outside it is owned by a
@@ -202,6 +251,7 @@ def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit
     ```
     """
     known = {section: known_terms(playbook, section) for section in _TAXONOMY_OF_SCOPE}
+    tree = region_tree(playbook)
     for account, owner in _owned(playbook):
         model, kind = account.model, owner.model.type
         if kind not in OWNING_TEAM_TYPES:
@@ -214,14 +264,24 @@ def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit
         for section, field, value in checks:
             scope = getattr(owner.model.scope, section)
             defined = known[section]
-            if not scope or value in scope or (value is not None and defined is not None and value not in defined):
+            inside = value in scope or (section == "regions" and value is not None and tree.within(value, scope))
+            if not scope or inside or (value is not None and defined is not None and value not in defined):
                 continue
+            narrower = [region for region in scope if value in tree.ancestors(region)] if section == "regions" else []
             if value is None:
                 yield Hit(
                     account.document,
                     ("owner",),
                     f"account '{model.id}' has no domain but its owner '{owner.model.id}' is a government team "
                     f"covering {', '.join(scope)}: set the account's domain",
+                )
+            elif narrower:
+                yield Hit(
+                    account.document,
+                    (field,),
+                    f"region '{value}' of account '{model.id}' is wider than the scope of its owner "
+                    f"'{owner.model.id}' ({', '.join(scope)}), which covers only part of it: name the province or "
+                    "city the customer sits in",
                 )
             else:
                 yield Hit(
@@ -238,9 +298,11 @@ def regional_owns_named_account(playbook: Playbook, as_of: date) -> Iterator[Hit
     """A regional team owns an account that a named-account team covers and may own.
 
     ## What it does
-    For an account owned by a regional team, checks whether a key-account team covers its
-    (industry, region), or a government team covers its (domain, region), while the
-    account's tier allows that team type to own it.
+    For an account owned by a regional team, checks whether a key-account team that owns
+    its named customers covers its (industry, region), or such a government team covers
+    its (domain, region), while the account's tier allows that team type to own it. A
+    team with `ownership: supports` claims no customer: the regional team keeping the
+    account is what it is there for.
 
     ## Why is this bad?
     A customer goes to a named-account team when it is named to one, and to the regional
@@ -282,20 +344,14 @@ def regional_owns_named_account(playbook: Playbook, as_of: date) -> Iterator[Hit
     owner: north-region
     ```
     """
-    named: dict[tuple[str, str, str], str] = {}
-    for team in playbook.teams:
-        section = NAMED_SCOPES.get(team.model.type)
-        if section is not None:
-            for value in getattr(team.model.scope, section):
-                for region in team.model.scope.regions:
-                    named.setdefault((team.model.type, value, region), team.model.id)
     for account, owner in _owned(playbook):
         model = account.model
         tier = playbook.tier_of(model)
         if tier is None or owner.model.type != "regional" or "regional" not in tier.owner_team_types:
             continue  # another owner type, or one COV001 reports
         for kind, value in (("key_account", model.industry), ("government", model.domain)):
-            claimant = named.get((kind, value, model.region)) if value is not None else None
+            team = owning_claimant(playbook, kind, model) if value is not None else None
+            claimant = team.model.id if team is not None else None
             if claimant is not None and kind in tier.owner_team_types:
                 yield Hit(
                     account.document,

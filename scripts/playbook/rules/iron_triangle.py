@@ -8,6 +8,7 @@ from datetime import date
 from playbook.findings import Severity
 from playbook.models import Account
 from playbook.models.common import TRIANGLE_ROLES, TriangleRole
+from playbook.ownership import supporters
 from playbook.repository import Playbook, Sourced
 from playbook.rules.criteria import first_present
 from playbook.rules.registry import Hit, rule
@@ -113,7 +114,9 @@ def ar_outside_owner(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## What it does
     Checks that every person under `iron_triangle.ar` is a member of the account's owning
-    team (`owner`).
+    team (`owner`). The one exception is the simplified model's stand-in: a person from a
+    supporting team that the account records under `acting_ar`, with a reason (TRI004
+    checks that record).
 
     ## Why is this bad?
     Ownership is the point of the coverage model: one front-line team answers for the
@@ -138,13 +141,103 @@ def ar_outside_owner(playbook: Playbook, as_of: date) -> Iterator[Hit]:
         owner = account.model.owner
         if owner not in playbook.team_by_id:
             continue
+        recorded = {acting.person for acting in account.model.acting_ar}
         for index, person_id in enumerate(account.model.iron_triangle.ar):
             person = playbook.person_by_id.get(person_id)
-            if person is None or person.team.model.id == owner:
+            if person is None or person.team.model.id == owner or person_id in recorded:
                 continue
+            hint = ""
+            if any(team.model.id == person.team.model.id for team in supporters(playbook, account.model)):
+                hint = f", or record '{person_id}' under acting_ar with the reason they stand in"
             yield Hit(
                 account.document,
                 ("iron_triangle", "ar", index),
                 f"AR '{person_id}' of '{account.model.id}' is in team '{person.team.model.id}', not in its owning"
-                f" team '{owner}': choose an AR from '{owner}'",
+                f" team '{owner}': choose an AR from '{owner}'{hint}",
             )
+
+
+@rule("TRI004", "acting-ar-not-allowed", Severity.ERROR)
+def acting_ar_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """An acting-AR record that does not hold: not an AR, not from a supporting team, or no reason.
+
+    ## What it does
+    Checks each entry of an account's `acting_ar`: the person must be named under
+    `iron_triangle.ar`, must be a member of a key-account or government team with
+    `ownership: supports` whose scope takes in the account (its industry or domain, in a
+    region at or below the team's regions), must not be on the owning team already, and the
+    reason must say something.
+
+    ## Why is this bad?
+    In the simplified model the regional office owns the key account, and the key-account
+    director takes the sales role himself only where the office's key-account base is weak
+    (补位). That is an exception to one team answering for the customer, so it must be
+    visible and explained, and it is open only to the team that supports that region: an
+    AR from anywhere else is a second owner, the overlap the coverage model prevents.
+
+    ## Example
+    ```yaml
+    # data/teams/finance-key-accounts.yaml
+    ownership: supports
+    # data/accounts/acme/account.yaml
+    # expect: acting_ar.0.person
+    owner: north-region
+    overlays:
+      - {team: finance-key-accounts, credit_pct: 100, role: Key-account director}
+    iron_triangle: {ar: [tom-tax], sr: [sam-sr], fr: [fay-fr]}
+    acting_ar:
+      - {person: tom-tax, reason: The north office has no seller for key accounts}
+    contacts: []
+    actions: []
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/teams/finance-key-accounts.yaml
+    ownership: supports
+    # data/accounts/acme/account.yaml
+    owner: north-region
+    overlays:
+      - {team: finance-key-accounts, credit_pct: 100, role: Key-account director}
+    iron_triangle: {ar: [nina-lead], sr: [sam-sr], fr: [fay-fr]}
+    acting_ar:
+      - {person: nina-lead, reason: The north office has no seller for key accounts}
+    contacts: []
+    actions: []
+    ```
+    """
+    for account in playbook.accounts:
+        model = account.model
+        backing = {team.model.id for team in supporters(playbook, model)}
+        for index, acting in enumerate(model.acting_ar):
+            person = playbook.person_by_id.get(acting.person)
+            at: tuple[str | int, ...] = ("acting_ar", index, "person")
+            if person is None:
+                continue  # REF002 names an unknown person
+            team = person.team.model
+            if acting.person not in model.iron_triangle.ar:
+                problem = (
+                    f"'{acting.person}' is recorded as acting AR of '{model.id}' but is not under iron_triangle.ar:"
+                    " add them there, or remove this record"
+                )
+            elif team.id == model.owner:
+                problem = (
+                    f"'{acting.person}' is on the owning team '{model.owner}' and needs no acting-AR record:"
+                    " remove it"
+                )
+            elif team.id not in backing:
+                what = (
+                    f"'{team.id}' does not support '{model.id}'"
+                    if team.supports
+                    else f"'{team.id}' is a {team.type} team that does not support regional owners"
+                )
+                problem = (
+                    f"'{acting.person}' cannot stand in as AR of '{model.id}': {what} ({model.industry} in"
+                    f" '{model.region}'); only a person from a supporting team whose scope takes in the account may,"
+                    f" so choose an AR from '{model.owner}'"
+                )
+            elif not acting.reason.strip():
+                at, problem = ("acting_ar", index, "reason"), f"say why '{acting.person}' stands in as AR"
+            else:
+                continue
+            yield Hit(account.document, at, problem)

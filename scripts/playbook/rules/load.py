@@ -23,6 +23,9 @@ class Holding(NamedTuple):
     account: AccountSummary
     position: int
     tier: Tier | None
+    #: Held in the simplified model: standing in from a supporting team, or for a regional owner that a
+    #: supporting team backs; the tier's minimum, a key-account team's ratio, does not apply to it.
+    supported: bool = False
 
     @property
     def at(self) -> tuple[str | int, ...]:
@@ -43,6 +46,24 @@ def portfolios(playbook: Playbook) -> list[Portfolio]:
     return playbook.derived("ar-portfolios", _portfolios)
 
 
+def held_in_support(playbook: Playbook, account: AccountSummary, person: str) -> bool:
+    """Whether ``person`` holds the account as AR in the simplified model.
+
+    Either the person stands in from a supporting team that does not own the account, or the
+    account's owner is a regional team and the account credits a supporting team.
+    """
+    teams = playbook.team_by_id
+    member = playbook.person_by_id.get(person)
+    if member is not None and member.team.model.supports and member.team.model.id != account.owner:
+        return True
+    owner = teams.get(account.owner)
+    return (
+        owner is not None
+        and owner.model.type == "regional"
+        and any(team in teams and teams[team].model.supports for team in account.overlays)
+    )
+
+
 def _portfolios(playbook: Playbook) -> list[Portfolio]:
     held: dict[str, list[Holding]] = {}
     for account in sorted(playbook.summaries, key=lambda item: (item.id, item.document.path)):
@@ -51,7 +72,8 @@ def _portfolios(playbook: Playbook) -> list[Portfolio]:
         for index, person in enumerate(account.ar):
             if person not in seen:
                 seen.add(person)
-                held.setdefault(person, []).append(Holding(account, index, tier))
+                supported = held_in_support(playbook, account, person)
+                held.setdefault(person, []).append(Holding(account, index, tier, supported))
     found = []
     for person in sorted(held):
         by_tier: dict[str, list[Holding]] = {}
@@ -149,7 +171,11 @@ def ar_underused(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ## What it does
     Counts, for each person who is AR on at least one account of a tier, the accounts of
     that tier they hold, and compares the count with the tier's `accounts_per_ar.min`. It
-    points at the person's AR entry in each of those accounts.
+    points at the person's AR entry in each of those accounts. The minimum sizes a team that
+    owns its named customers, so it is not applied to a person whose accounts of the tier
+    are all held in the simplified model: a regional seller keeping key accounts that a
+    supporting team is credited on, or a supporting team's director standing in as AR.
+    The maximum (LOAD001) applies to everyone.
 
     ## Why is this bad?
     The tier's ratio is how the company sizes its sales force against its customers. An AR
@@ -196,6 +222,8 @@ def ar_underused(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     for portfolio, tier, holdings in _bounded(playbook):
         count = len(holdings)
         if tier.accounts_per_ar is None or count >= tier.accounts_per_ar.min:
+            continue
+        if all(holding.supported for holding in holdings):
             continue
         bound = tier.accounts_per_ar.min
         message = (

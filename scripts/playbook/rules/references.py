@@ -223,7 +223,7 @@ def unknown_person(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## What it does
     Checks every reference to one of our people: a team's `lead` and members' `reports_to`
-    lines, an account's iron triangle, contact owners and backups, action owners, the
+    lines, an account's iron triangle and acting ARs, contact owners and backups, action owners, the
     approver of a tier exception, an assessment's assessor, and the approvers in tiers.yaml.
 
     ## Why is this bad?
@@ -254,6 +254,8 @@ def unknown_person(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield from reference_hits(account, ("contacts", index, "backup"), contact.backup, "person", people)
         for index, action in enumerate(model.actions):
             yield from reference_hits(account, ("actions", index, "owner"), action.owner, "person", people)
+        for index, acting in enumerate(model.acting_ar):
+            yield from reference_hits(account, ("acting_ar", index, "person"), acting.person, "person", people)
         if model.exception is not None:
             yield from reference_hits(
                 account, ("exception", "approved_by"), model.exception.approved_by, "person", people

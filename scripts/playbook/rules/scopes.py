@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from playbook.models.team import OWNING_TEAM_TYPES
+from playbook.regions import region_tree
 from playbook.repository import Playbook
 from playbook.rules.coverage import NAMED_SCOPES, team_type_word
 from playbook.rules.registry import Hit, rule
@@ -17,9 +18,11 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## What it does
     Checks that no two key-account teams share an (industry, region) pair and no two
-    government teams share a (domain, region) pair. The later team (by file name) is
-    reported at the industry or domain entry of its scope, naming the team that covers the
-    pair first.
+    government teams share a (domain, region) pair, whether they own their named customers
+    or support the regional owners. Regions nest, so pairs are compared on the smallest
+    regions: a team on a big region and another on one of its provinces share that
+    province. The later team (by file name) is reported at the industry or domain entry of
+    its scope, naming the team that covers the pair first.
 
     ## Why is this bad?
     A named customer in that industry and region could be claimed by both teams: two account
@@ -53,6 +56,7 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     charter: Owns the named utilities of the north.
     ```
     """
+    tree = region_tree(playbook)
     for kind, section in NAMED_SCOPES.items():
         claimed: dict[tuple[str, str], str] = {}
         for team in playbook.teams:
@@ -62,9 +66,10 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             for index, named in enumerate(getattr(scope, section)):
                 clashes: dict[str, dict[str, None]] = {}
                 for region in scope.regions:
-                    first = claimed.setdefault((named, region), own)
-                    if first != own:
-                        clashes.setdefault(first, {})[region] = None
+                    for leaf in sorted(tree.leaves(region)):
+                        first = claimed.setdefault((named, leaf), own)
+                        if first != own:
+                            clashes.setdefault(first, {})[region] = None
                 for other, regions in clashes.items():
                     where = ", ".join(regions)
                     yield Hit(
@@ -77,11 +82,13 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
 @rule("COV005", "regional-overlap", shared=True)
 def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
-    """Two regional teams cover the same region.
+    """Two regional teams cover the same region, or one covers a region inside another's.
 
     ## What it does
-    Checks that each region appears in the scope of at most one regional team. The later
-    team (by file name) is reported at the region entry of its scope.
+    Checks that each region is covered by at most one regional team. Regions nest, so
+    coverage is compared on the smallest regions: a team on a big region and another on one
+    of its provinces both cover that province. The later team (by file name) is reported at
+    the region entry of its scope.
 
     ## Why is this bad?
     The regional team owns, by default, every customer in its region that no named-account
@@ -95,25 +102,79 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     scope: {regions: [south, north]}
     ```
 
+    A province inside a region another regional team covers:
+
+    ```yaml
+    # data/taxonomy.yaml
+    regions:
+      - {id: north, name: {en: North, zh: 北区}}
+      - {id: south, name: {en: South, zh: 南区}}
+      - {id: fujian, name: {en: Fujian, zh: 福建}, parent: south}
+    # data/teams/fujian-office.yaml
+    id: fujian-office
+    name: {en: Fujian Office, zh: 福建办事处}
+    type: regional
+    scope: {regions: [fujian]}
+    lead: fei-fujian
+    members:
+      - {id: fei-fujian, name: {en: Fei Fujian}, roles: [ar]}
+    charter: Owns every customer in Fujian that no named-account team owns.
+    # data/teams/south-region.yaml
+    # expect: scope.regions.0
+    ```
+
     ## Use instead
     ```yaml
     # data/teams/south-region.yaml
     scope: {regions: [south]}
     ```
+
+    ```yaml
+    # data/taxonomy.yaml
+    regions:
+      - {id: north, name: {en: North, zh: 北区}}
+      - {id: south, name: {en: South, zh: 南区}}
+      - {id: fujian, name: {en: Fujian, zh: 福建}, parent: south}
+      - {id: guangdong, name: {en: Guangdong, zh: 广东}, parent: south}
+    # data/teams/south-region.yaml
+    scope: {regions: [guangdong]}
+    # data/teams/fujian-office.yaml
+    id: fujian-office
+    name: {en: Fujian Office, zh: 福建办事处}
+    type: regional
+    scope: {regions: [fujian]}
+    lead: fei-fujian
+    members:
+      - {id: fei-fujian, name: {en: Fei Fujian}, roles: [ar]}
+    charter: Owns every customer in Fujian that no named-account team owns.
+    ```
     """
-    claimed: dict[str, str] = {}
+    tree = region_tree(playbook)
+    claimed: dict[str, tuple[str, str]] = {}
     for team in playbook.teams:
         if team.model.type != "regional":
             continue
         own = team.model.id
         for index, region in enumerate(team.model.scope.regions):
-            first = claimed.setdefault(region, own)
-            if first != own:
+            clashes: dict[tuple[str, str], list[str]] = {}
+            for leaf in sorted(tree.leaves(region)):
+                first = claimed.setdefault(leaf, (own, region))
+                if first[0] != own:
+                    clashes.setdefault(first, []).append(leaf)
+            for (first_team, first_region), leaves in clashes.items():
+                if first_region == region:
+                    message = f"regional teams '{first_team}' and '{own}' both cover region '{region}'"
+                else:
+                    where = ", ".join(f"'{shared}'" for shared in tree.maximal(leaves))
+                    message = (
+                        f"regional team '{own}' covers '{region}' and '{first_team}' covers '{first_region}': "
+                        f"both cover {where}"
+                    )
                 yield Hit(
                     team.document,
                     ("scope", "regions", index),
-                    f"regional teams '{first}' and '{own}' both cover region '{region}': its customers would have "
-                    "two default owners; keep the region in one regional team's scope",
+                    f"{message}: its customers would have two default owners; keep each region in one regional "
+                    "team's scope",
                 )
 
 
@@ -122,8 +183,9 @@ def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hi
     """A region of the taxonomy that no regional team covers.
 
     ## What it does
-    Checks that every region in `data/taxonomy.yaml` is in the scope of a regional team,
-    and reports the region's id otherwise.
+    Checks that every region in `data/taxonomy.yaml` is covered by a regional team, itself
+    or through the region it lies in. Regions nest, so this is worked out on the smallest
+    regions; a whole big region left uncovered is reported once, at the big region.
 
     ## Why is this bad?
     Regional teams are the default owners: they catch every customer that is not named to a
@@ -153,12 +215,10 @@ def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hi
     """
     if playbook.taxonomy is None:
         return
-    covered = {
-        region for team in playbook.teams if team.model.type == "regional" for region in team.model.scope.regions
-    }
+    uncovered = set(regions_without_regional_team(playbook))
     reported: set[str] = set()
     for index, region in enumerate(playbook.taxonomy.model.regions):
-        if region.id not in covered and region.id not in reported:
+        if region.id in uncovered and region.id not in reported:
             reported.add(region.id)
             yield Hit(
                 playbook.taxonomy.document,
@@ -166,6 +226,16 @@ def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hi
                 f"no regional team covers region '{region.id}': customers there that no named-account team owns "
                 "have no owner; add the region to a regional team's scope",
             )
+
+
+def regions_without_regional_team(playbook: Playbook) -> tuple[str, ...]:
+    """The regions no regional team covers, whole subtrees named by their top, in taxonomy order."""
+    tree = region_tree(playbook)
+    covered = tree.leaves_of(
+        region for team in playbook.teams if team.model.type == "regional" for region in team.model.scope.regions
+    )
+    leaves = [region for region in tree.parents if tree.is_leaf(region) and region not in covered]
+    return tree.maximal(leaves)
 
 
 @rule("COV008", "owning-team-without-scope", shared=True)
