@@ -46,7 +46,7 @@ def supporters(playbook: Playbook, account: Account) -> Iterator[Sourced[Team]]:
 
 
 def owning_claimant(playbook: Playbook, kind: str, account: Account) -> Sourced[Team] | None:
-    """The first named-account team of type ``kind`` that owns its named customers and whose scope takes in the account."""
+    """The first team of type ``kind`` that owns its named customers and whose scope takes in the account."""
     row = row_of(kind, account)
     for team in playbook.teams:
         if team.model.type == kind and not team.model.supports and covers(playbook, team.model, row, account.region):

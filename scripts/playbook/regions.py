@@ -58,7 +58,9 @@ class RegionTree:
     def unknown_parents(self) -> dict[str, str]:
         """Region id to the parent it names that the taxonomy does not define."""
         return {
-            region: parent for region, parent in self.parents.items() if parent is not None and parent not in self.parents
+            region: parent
+            for region, parent in self.parents.items()
+            if parent is not None and parent not in self.parents
         }
 
     @cached_property

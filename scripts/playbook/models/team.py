@@ -98,7 +98,7 @@ class Team(Record):
     @model_validator(mode="after")
     def _supports_only_named(self) -> Team:
         if self.ownership == "supports" and self.type not in ("key_account", "government"):
-            raise ValueError(f"only key_account and government teams can support regional owners, not {self.type} teams")
+            raise ValueError(f"only key_account and government teams support regional owners, not {self.type} teams")
         return self
 
     @property

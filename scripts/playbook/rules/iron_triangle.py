@@ -222,8 +222,7 @@ def acting_ar_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 )
             elif team.id == model.owner:
                 problem = (
-                    f"'{acting.person}' is on the owning team '{model.owner}' and needs no acting-AR record:"
-                    " remove it"
+                    f"'{acting.person}' is on the owning team '{model.owner}' and needs no acting-AR record: remove it"
                 )
             elif team.id not in backing:
                 what = (

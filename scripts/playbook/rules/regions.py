@@ -72,8 +72,7 @@ def region_parent_cycle(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             yield Hit(
                 playbook.taxonomy.document,
                 ("regions", index[region], "parent"),
-                f"region '{region}' lies in itself through its parents ({chain}): give the top of the chain no "
-                "parent",
+                f"region '{region}' lies in itself through its parents ({chain}): give the top of the chain no parent",
             )
 
 

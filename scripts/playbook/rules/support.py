@@ -1,4 +1,4 @@
-"""The simplified model: a supporting team has the regional sellers' dotted lines and is credited on their key accounts."""
+"""The simplified model: a supporting team has the sellers' dotted lines and is credited on their key accounts."""
 
 from __future__ import annotations
 
