@@ -2,64 +2,93 @@
 
 Two matrices: industry × region for commercial customers (key-account teams by industry,
 regional teams by default) and government domain × region (government teams). A cell names
-the named-account teams that claim it, the regional team that owns everyone else there, and
-how many named accounts it holds. A cell with no owner at all is a gap; one that two teams of
-the same kind claim is an overlap. Also the load view: accounts per AR against tier bounds.
+the named-account teams that own the named customers there, those that support the regional
+owners instead (the simplified model), the regional team that owns everyone else, and how many
+named accounts it holds. Coverage is worked out on the smallest regions and rolled up to the
+regions above them. A smallest region with no owner at all is a gap; one that two teams of the
+same kind claim is an overlap. Also the load view: accounts per AR against tier bounds.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from playbook.models.team import Team
+from playbook.ownership import NAMED_SCOPES, held_in_support, regions_without_regional_team
+from playbook.regions import RegionTree, region_tree
 from playbook.repository import Playbook
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One industry (or domain) × region square of the coverage matrix."""
+    """One industry (or domain) × region square of the coverage matrix.
+
+    A cell of a region with regions below it rolls theirs up: the teams of any of them, the
+    accounts of all of them, and the smallest regions below it that are gaps or overlaps.
+    """
 
     row: str
     region: str
+    #: The named-account teams that own the named customers here.
     named_teams: tuple[str, ...]
     regional_teams: tuple[str, ...]
     accounts: tuple[tuple[str, int], ...] = ()
+    #: The named-account teams that support the regional owners here (the simplified model).
+    supporting_teams: tuple[str, ...] = ()
+    #: For a roll-up: the smallest regions below that are gaps, and those that are overlaps.
+    gap_leaves: tuple[str, ...] | None = None
+    overlap_leaves: tuple[str, ...] | None = None
 
     @property
     def account_count(self) -> int:
         return sum(count for _, count in self.accounts)
 
     @property
+    def rolled_up(self) -> bool:
+        return self.gap_leaves is not None
+
+    @property
     def gap(self) -> bool:
-        """Nobody owns the customers here: no named team and no regional team."""
+        """Nobody owns the customers here: no named team and no regional team (a supporting team owns none)."""
+        if self.gap_leaves is not None:
+            return bool(self.gap_leaves)
         return not self.named_teams and not self.regional_teams
 
     @property
     def overlap(self) -> bool:
         """Two teams of the same kind claim the same customers."""
-        return len(self.named_teams) > 1 or len(self.regional_teams) > 1
+        if self.overlap_leaves is not None:
+            return bool(self.overlap_leaves)
+        return len(self.named_teams) + len(self.supporting_teams) > 1 or len(self.regional_teams) > 1
 
 
 @dataclass(frozen=True)
 class Matrix:
-    """Rows (industries or domains) × regions."""
+    """Rows (industries or domains) × regions, at every level of the region hierarchy.
+
+    ``regions`` are the columns shown first: the top-level regions (or, focused, the regions
+    right below one). ``children`` opens a region into the regions right below it; ``cells``
+    holds every region of every level. Gaps and overlaps are the smallest regions' cells.
+    """
 
     kind: str
     rows: tuple[str, ...]
     regions: tuple[str, ...]
     cells: dict[tuple[str, str], Cell]
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def cell(self, row: str, region: str) -> Cell:
         return self.cells[(row, region)]
 
     @property
     def gaps(self) -> list[Cell]:
-        return [cell for cell in self.cells.values() if cell.gap]
+        return [cell for cell in self.cells.values() if not cell.rolled_up and cell.gap]
 
     @property
     def overlaps(self) -> list[Cell]:
-        return [cell for cell in self.cells.values() if cell.overlap]
+        return [cell for cell in self.cells.values() if not cell.rolled_up and cell.overlap]
 
 
 @dataclass(frozen=True)
@@ -71,6 +100,8 @@ class ArLoad:
     accounts: tuple[str, ...]
     minimum: int | None
     maximum: int | None
+    #: The accounts held in the simplified model (standing in, or kept by a supported regional team).
+    supported: tuple[str, ...] = ()
 
     @property
     def over(self) -> bool:
@@ -78,7 +109,9 @@ class ArLoad:
 
     @property
     def under(self) -> bool:
-        return self.minimum is not None and len(self.accounts) < self.minimum
+        """Below the tier's minimum, which a key-account team's ratio sets and the simplified model is spared."""
+        spared = bool(self.accounts) and set(self.accounts) <= set(self.supported)
+        return self.minimum is not None and len(self.accounts) < self.minimum and not spared
 
 
 @dataclass(frozen=True)
@@ -92,64 +125,102 @@ class Coverage:
 def compute(playbook: Playbook) -> Coverage:
     """The coverage of the playbook as it stands."""
     taxonomy = playbook.taxonomy.model if playbook.taxonomy else None
-    regions = tuple(term.id for term in taxonomy.regions) if taxonomy else ()
+    tree = region_tree(playbook)
     industries = tuple(term.id for term in taxonomy.industries) if taxonomy else ()
     domains = tuple(term.id for term in taxonomy.government_domains) if taxonomy else ()
-    teams = [team.model for team in playbook.teams]
-    regional = _claims(teams, "regional", None)
-    commercial = _matrix("industry", industries, regions, _claims(teams, "key_account", "industries"), regional)
-    government = _matrix("domain", domains, regions, _claims(teams, "government", "domains"), regional)
+    teams = sorted((team.model for team in playbook.teams), key=lambda team: team.id)
+    reach = {team.id: tree.leaves_of(team.scope.regions) for team in teams}
+    regional = {
+        leaf: tuple(t.id for t in teams if t.type == "regional" and leaf in reach[t.id]) for leaf in _leaves(tree)
+    }
     counts: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     for account in playbook.accounts:
         model = account.model
         owner = playbook.team_by_id.get(model.owner)
         kind = "domain" if owner is not None and owner.model.type == "government" and model.domain else "industry"
         row = model.domain if kind == "domain" and model.domain else model.industry
-        counts[(kind, row, model.region)][model.owner] += 1
-    for matrix in (commercial, government):
-        for key, cell in list(matrix.cells.items()):
-            counted = counts.get((matrix.kind, *key))
-            if counted:
-                matrix.cells[key] = Cell(
-                    cell.row, cell.region, cell.named_teams, cell.regional_teams, tuple(sorted(counted.items()))
-                )
-    bare = tuple(region for region in regions if not regional.get(("", region)))
-    return Coverage(commercial, government, bare, tuple(ar_load(playbook)))
+        if tree.known(model.region):
+            for region in (model.region, *tree.ancestors(model.region)):
+                counts[(kind, row, region)][model.owner] += 1
+    commercial = _matrix("industry", industries, "key_account", teams, reach, regional, counts, tree)
+    government = _matrix("domain", domains, "government", teams, reach, regional, counts, tree)
+    return Coverage(commercial, government, regions_without_regional_team(playbook), tuple(ar_load(playbook)))
 
 
-def _claims(teams: list[Team], kind: str, rows: str | None) -> dict[tuple[str, str], list[str]]:
-    """(row, region) -> ids of teams of ``kind`` claiming it; row '' for regional teams."""
-    claims: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for team in sorted(teams, key=lambda t: t.id):
-        if team.type != kind:
-            continue
-        for region in team.scope.regions:
-            for row in getattr(team.scope, rows) if rows else [""]:
-                claims[(row, region)].append(team.id)
-    return claims
+def _leaves(tree: RegionTree) -> list[str]:
+    return [region for region in tree.parents if tree.is_leaf(region)]
 
 
 def _matrix(
     kind: str,
     rows: tuple[str, ...],
-    regions: tuple[str, ...],
-    named: dict[tuple[str, str], list[str]],
-    regional: dict[tuple[str, str], list[str]],
+    team_type: str,
+    teams: list[Team],
+    reach: dict[str, frozenset[str]],
+    regional: dict[str, tuple[str, ...]],
+    counts: dict[tuple[str, str, str], Counter[str]],
+    tree: RegionTree,
 ) -> Matrix:
-    cells = {
-        (row, region): Cell(row, region, tuple(named.get((row, region), ())), tuple(regional.get(("", region), ())))
-        for row in rows
-        for region in regions
-    }
-    return Matrix(kind, rows, regions, cells)
+    section = NAMED_SCOPES[team_type]
+    named = [team for team in teams if team.type == team_type]
+    cells: dict[tuple[str, str], Cell] = {}
+    for row in rows:
+        claiming = [team for team in named if row in getattr(team.scope, section)]
+        for top in tree.top_level:
+            for region in tree.subtree(top):
+                leaves = tree.leaves(region)
+                owning = _union(team.id for team in claiming if not team.supports and reach[team.id] & leaves)
+                backing = _union(team.id for team in claiming if team.supports and reach[team.id] & leaves)
+                defaults = _union(team for leaf in leaves for team in regional.get(leaf, ()))
+                counted = tuple(sorted(counts.get((kind, row, region), Counter()).items()))
+                cell = Cell(row, region, owning, defaults, counted, backing)
+                if not tree.is_leaf(region):
+                    below = [cells[(row, leaf)] for leaf in sorted(leaves) if (row, leaf) in cells]
+                    cell = Cell(
+                        row,
+                        region,
+                        owning,
+                        defaults,
+                        counted,
+                        backing,
+                        tuple(leaf.region for leaf in below if leaf.gap),
+                        tuple(leaf.region for leaf in below if leaf.overlap),
+                    )
+                cells[(row, region)] = cell
+    children = {region: kids for region, kids in tree.children.items() if kids}
+    return Matrix(kind, rows, tree.top_level, cells, children)
+
+
+def _union(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(ids)))
+
+
+def focus(coverage: Coverage, region: str) -> Coverage:
+    """The coverage with the regions right below ``region`` as the columns (itself when it has none)."""
+
+    def focused(matrix: Matrix) -> Matrix:
+        columns = matrix.children.get(region, (region,))
+        return Matrix(matrix.kind, matrix.rows, columns, matrix.cells, matrix.children)
+
+    return Coverage(
+        focused(coverage.commercial),
+        focused(coverage.government),
+        coverage.regions_without_regional_team,
+        coverage.load,
+    )
 
 
 def ar_load(playbook: Playbook) -> list[ArLoad]:
     """Accounts per AR and tier, sorted by person then tier rank."""
     held: dict[tuple[str, str], list[str]] = defaultdict(list)
+    supported: dict[tuple[str, str], list[str]] = defaultdict(list)
     for account in playbook.accounts:
-        for person in account.model.iron_triangle.ar:
-            held[(person, account.model.tier)].append(account.model.id)
+        model = account.model
+        overlays = [overlay.team for overlay in model.overlays]
+        for person in model.iron_triangle.ar:
+            held[(person, model.tier)].append(model.id)
+            if held_in_support(playbook, model.owner, overlays, person):
+                supported[(person, model.tier)].append(model.id)
     tiers = {tier.id: tier for tier in playbook.tiers.model.tiers} if playbook.tiers else {}
     loads = []
     for (person, tier_id), accounts in held.items():
@@ -162,6 +233,7 @@ def ar_load(playbook: Playbook) -> list[ArLoad]:
                 tuple(sorted(accounts)),
                 bounds.min if bounds else None,
                 bounds.max if bounds else None,
+                tuple(sorted(supported.get((person, tier_id), ()))),
             )
         )
     rank = {tier_id: tier.rank for tier_id, tier in tiers.items()}

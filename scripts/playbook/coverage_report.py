@@ -10,23 +10,41 @@ from typing import Any
 
 from playbook.coverage import Cell, Coverage, Matrix
 
+#: A roll-up names this many regional teams; beyond, it counts them (open the region for the rest).
+NAMED_REGIONAL = 2
+
 
 def cell_text(cell: Cell) -> str:
-    """Who owns a cell, for a terminal or a table: named / regional (accounts)."""
+    """Who owns a cell, for a terminal or a table: named / regional (supported by …) (accounts)."""
     named = "+".join(cell.named_teams)
-    regional = "+".join(cell.regional_teams)
+    if len(cell.regional_teams) > NAMED_REGIONAL:
+        regional = f"{len(cell.regional_teams)} regional teams"
+    else:
+        regional = "+".join(cell.regional_teams)
+    if cell.supporting_teams:
+        regional = f"{regional} supported by {'+'.join(cell.supporting_teams)}".lstrip()
     text = f"{named} / {regional}" if named else regional
-    if cell.gap:
+    if cell.gap and not cell.named_teams and not cell.regional_teams:
         text = "GAP"
-    elif cell.overlap:
-        text = f"OVERLAP {text}"
+    else:
+        marks = []
+        if cell.gap:
+            marks.append(f"GAP in {'+'.join(cell.gap_leaves or ())}")
+        if cell.overlap:
+            marks.append(f"OVERLAP in {'+'.join(cell.overlap_leaves)}" if cell.overlap_leaves else "OVERLAP")
+        text = " ".join([*marks, text])
     return f"{text} ({cell.account_count})" if cell.account_count else text
 
 
-def _rows(matrix: Matrix) -> list[list[str]]:
-    header = [matrix.kind, *matrix.regions]
-    body = [[row, *(cell_text(matrix.cell(row, region)) for region in matrix.regions)] for row in matrix.rows]
+def _rows(matrix: Matrix, regions: tuple[str, ...] | None = None) -> list[list[str]]:
+    columns = matrix.regions if regions is None else regions
+    header = [matrix.kind, *columns]
+    body = [[row, *(cell_text(matrix.cell(row, region)) for region in columns)] for row in matrix.rows]
     return [header, *body]
+
+
+def _shown(coverage: Coverage) -> list[Matrix]:
+    return [matrix for matrix in (coverage.commercial, coverage.government) if matrix.rows]
 
 
 def to_text(coverage: Coverage) -> str:
@@ -39,6 +57,10 @@ def to_text(coverage: Coverage) -> str:
         out.extend(
             "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip() for row in rows
         )
+        out.append("")
+    opened = sorted({region for matrix in _shown(coverage) for region in matrix.regions if region in matrix.children})
+    if opened:
+        out.append(f"regions with regions below them (open one with --region): {', '.join(opened)}")
         out.append("")
     out.extend(_problems(coverage))
     over = [load for load in coverage.load if load.over or load.under]
@@ -69,15 +91,23 @@ def to_markdown(coverage: Coverage) -> str:
         f"**Coverage:** {len(problems)} gap(s) or overlap(s)" if problems else "**Coverage:** no gaps, no overlaps"
     )
     out.extend(f"- {_markdown_cell(line)}" for line in problems)
-    for matrix in (coverage.commercial, coverage.government):
-        if not matrix.rows:
-            continue
-        rows = _rows(matrix)
+    for matrix in _shown(coverage):
         out.append("")
-        out.append("| " + " | ".join(_markdown_cell(value) for value in rows[0]) + " |")
-        out.append("|" + "---|" * len(rows[0]))
-        out.extend("| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in rows[1:])
+        out.extend(_markdown_table(_rows(matrix)))
+        for region in matrix.regions:
+            below = matrix.children.get(region)
+            if below:
+                out += [
+                    "",
+                    f"<details><summary>{matrix.kind} × {_markdown_cell(region)}: {len(below)} regions</summary>",
+                ]
+                out += ["", *_markdown_table(_rows(matrix, below)), "", "</details>"]
     return "\n".join(out) + "\n"
+
+
+def _markdown_table(rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_markdown_cell(value) for value in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    return lines + ["| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in rows[1:]]
 
 
 def as_data(coverage: Coverage) -> dict[str, Any]:
@@ -90,13 +120,16 @@ def as_data(coverage: Coverage) -> dict[str, Any]:
                     matrix.kind: cell.row,
                     "region": cell.region,
                     "named_teams": list(cell.named_teams),
+                    "supporting_teams": list(cell.supporting_teams),
                     "regional_teams": list(cell.regional_teams),
                     "accounts": dict(cell.accounts),
                     "gap": cell.gap,
                     "overlap": cell.overlap,
+                    "rolled_up": cell.rolled_up,
                 }
                 for cell in matrix.cells.values()
             ],
+            "children": {region: list(below) for region, below in matrix.children.items()},
         }
 
     return {
@@ -110,6 +143,7 @@ def as_data(coverage: Coverage) -> dict[str, Any]:
                 "accounts": list(load.accounts),
                 "min": load.minimum,
                 "max": load.maximum,
+                "supported": list(load.supported),
                 "over": load.over,
                 "under": load.under,
             }
@@ -125,9 +159,8 @@ def to_json(coverage: Coverage) -> str:
 def to_csv(coverage: Coverage) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    for matrix in (coverage.commercial, coverage.government):
-        if matrix.rows:
-            writer.writerows(_rows(matrix))
+    for matrix in _shown(coverage):
+        writer.writerows(_rows(matrix))
     return buffer.getvalue()
 
 

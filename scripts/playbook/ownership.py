@@ -10,7 +10,7 @@ for government teams) in a region at or below one of its scope regions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from playbook.models import Account, Team
 from playbook.regions import region_tree
@@ -63,3 +63,31 @@ def relies_on_support(playbook: Playbook, account: Account, owner: Team) -> bool
         and owner.type in tier.supported_owner_team_types
         and not owner.supports
     )
+
+
+def held_in_support(playbook: Playbook, owner: str, overlays: Iterable[str], person: str) -> bool:
+    """Whether ``person`` holds an account as AR in the simplified model.
+
+    Either the person stands in from a supporting team that does not own the account, or the
+    account's owner is a regional team and the account credits a supporting team.
+    """
+    teams = playbook.team_by_id
+    member = playbook.person_by_id.get(person)
+    if member is not None and member.team.model.supports and member.team.model.id != owner:
+        return True
+    owning = teams.get(owner)
+    return (
+        owning is not None
+        and owning.model.type == "regional"
+        and any(team in teams and teams[team].model.supports for team in overlays)
+    )
+
+
+def regions_without_regional_team(playbook: Playbook) -> tuple[str, ...]:
+    """The regions no regional team covers, whole subtrees named by their top, in taxonomy order."""
+    tree = region_tree(playbook)
+    covered = tree.leaves_of(
+        region for team in playbook.teams if team.model.type == "regional" for region in team.model.scope.regions
+    )
+    leaves = [region for region in tree.parents if tree.is_leaf(region) and region not in covered]
+    return tree.maximal(leaves)

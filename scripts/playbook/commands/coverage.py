@@ -19,22 +19,34 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         description=(
             "Show who owns the customers of each industry (or government domain) in each region. With --base, "
             "compare the data at that git revision with the working tree; exit 1 when the change introduces an error."
+            " Regions with regions below them are rolled up; --region opens one."
         ),
     )
     parser.add_argument("--base", metavar="GIT-REF", help="compare with the data at this revision")
     parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--region",
+        metavar="REGION",
+        help="open a region: its provinces or cities as the columns (example: --region northwest)",
+    )
     add_as_of(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
     from playbook.coverage_report import FORMATS
+    from playbook.errors import PlaybookError
+    from playbook.regions import region_tree
     from playbook.validation import validate_loaded
 
     require_repository(args.root)
     head_loaded = repository.load(args.root)
     head_coverage = coverage.compute(head_loaded.playbook)
     if args.base is None:
+        if args.region is not None:
+            if not region_tree(head_loaded.playbook).known(args.region):
+                raise PlaybookError(f"--region: '{args.region}' is not a region of the taxonomy")
+            head_coverage = coverage.focus(head_coverage, args.region)
         sys.stdout.write(FORMATS[args.format](head_coverage))
         return 0
     base_loaded = gitsource.load_at(args.root, args.base)

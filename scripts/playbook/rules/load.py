@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from playbook.findings import Severity
 from playbook.models.tiers import Tier
+from playbook.ownership import held_in_support
 from playbook.repository import AccountSummary, Playbook
 from playbook.rules.registry import Hit, rule
 
@@ -46,24 +47,6 @@ def portfolios(playbook: Playbook) -> list[Portfolio]:
     return playbook.derived("ar-portfolios", _portfolios)
 
 
-def held_in_support(playbook: Playbook, account: AccountSummary, person: str) -> bool:
-    """Whether ``person`` holds the account as AR in the simplified model.
-
-    Either the person stands in from a supporting team that does not own the account, or the
-    account's owner is a regional team and the account credits a supporting team.
-    """
-    teams = playbook.team_by_id
-    member = playbook.person_by_id.get(person)
-    if member is not None and member.team.model.supports and member.team.model.id != account.owner:
-        return True
-    owner = teams.get(account.owner)
-    return (
-        owner is not None
-        and owner.model.type == "regional"
-        and any(team in teams and teams[team].model.supports for team in account.overlays)
-    )
-
-
 def _portfolios(playbook: Playbook) -> list[Portfolio]:
     held: dict[str, list[Holding]] = {}
     for account in sorted(playbook.summaries, key=lambda item: (item.id, item.document.path)):
@@ -72,7 +55,7 @@ def _portfolios(playbook: Playbook) -> list[Portfolio]:
         for index, person in enumerate(account.ar):
             if person not in seen:
                 seen.add(person)
-                supported = held_in_support(playbook, account, person)
+                supported = held_in_support(playbook, account.owner, account.overlays, person)
                 held.setdefault(person, []).append(Holding(account, index, tier, supported))
     found = []
     for person in sorted(held):

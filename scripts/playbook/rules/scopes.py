@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from playbook.models.team import OWNING_TEAM_TYPES
+from playbook.ownership import regions_without_regional_team
 from playbook.regions import region_tree
 from playbook.repository import Playbook
 from playbook.rules.coverage import NAMED_SCOPES, team_type_word
@@ -226,16 +227,6 @@ def region_without_regional_team(playbook: Playbook, as_of: date) -> Iterator[Hi
                 f"no regional team covers region '{region.id}': customers there that no named-account team owns "
                 "have no owner; add the region to a regional team's scope",
             )
-
-
-def regions_without_regional_team(playbook: Playbook) -> tuple[str, ...]:
-    """The regions no regional team covers, whole subtrees named by their top, in taxonomy order."""
-    tree = region_tree(playbook)
-    covered = tree.leaves_of(
-        region for team in playbook.teams if team.model.type == "regional" for region in team.model.scope.regions
-    )
-    leaves = [region for region in tree.parents if tree.is_leaf(region) and region not in covered]
-    return tree.maximal(leaves)
 
 
 @rule("COV008", "owning-team-without-scope", shared=True)
