@@ -18,6 +18,7 @@ from playbook import coverage
 from playbook.coverage import ArLoad, Cell, Matrix
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, count_accounts, rule_link, say, sort_key
+from playbook.site.escape import cell
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.tables import listing
@@ -41,6 +42,11 @@ LABELS: LabelTable = {
     ),
     "legend_gap": ("nobody owns the customers here", "此处客户无人负责"),
     "legend_overlap": ("two teams of the same kind claim the same customers", "两个同类团队争抢同一批客户"),
+    "legend_supported": (
+        "supported by: a key-account or government team that owns no account here but backs the regional"
+        " team that keeps the key accounts (the simplified model)",
+        "支持团队：不直接负责客户，而是支持保有大客户的区域团队（简化模式）",
+    ),
     "ok": ("OK", "正常"),
     "gap": ("GAP", "空白"),
     "overlap": ("OVERLAP", "重叠"),
@@ -48,6 +54,15 @@ LABELS: LabelTable = {
     "government": ("Government customers: domain × region", "政府客户：领域 × 区域"),
     "named": ("named", "名单制"),
     "regional": ("regional", "区域"),
+    "supported_by": ("supported by", "支持团队"),
+    "regional_count": ("{count} regional teams", "{count} 个区域团队"),
+    "gap_in": ("GAP in", "空白于"),
+    "overlap_in": ("OVERLAP in", "重叠于"),
+    "below": ("{region}: the {count} regions below it", "{region}：下辖 {count} 个区域"),
+    "below_intro": (
+        "Each column above rolls up the regions below it. Open a region to see them.",
+        "上表每列汇总其下辖区域，展开一个区域即可查看。",
+    ),
     "no_regional": ("no regional team", "无区域团队"),
     "no_rows": ("The taxonomy defines no rows for this matrix.", "分类表未为此矩阵定义任何行。"),
     "bare_regions": ("Regions without a regional team", "没有区域团队的区域"),
@@ -112,6 +127,7 @@ def _legend(context: SiteContext) -> list[str]:
         f"| {_say('ok', context)} {{: .pb-cell .pb-ok }} | {_say('legend_ok', context)} |",
         f"| **{_say('gap', context)}** {{: .pb-cell .pb-gap }} | {_say('legend_gap', context)} |",
         f"| **{_say('overlap', context)}** {{: .pb-cell .pb-overlap }} | {_say('legend_overlap', context)} |",
+        f"| {_say('supported_by', context)} | {_say('legend_supported', context)} |",
         "",
     ]
 
@@ -120,14 +136,36 @@ def _matrix(context: SiteContext, directory: Directory, matrix: Matrix, kind: st
     lines = [f"## {_say(kind, context)} {{ #{kind} }}", ""]
     if not matrix.rows or not matrix.regions:
         return [*lines, _say("no_rows", context), ""]
+    opened = [region for region in matrix.regions if matrix.children.get(region)]
+    lines += [*listing(_table(context, directory, matrix, matrix.regions)), ""]
+    if opened:
+        lines += [_say("below_intro", context), ""]
+    for region in opened:
+        below = matrix.children[region]
+        title = _say("below", context, region=directory.regions.get(region, region), count=len(below))
+        lines += [f'??? note "{_quoted(title)}"', ""]
+        lines += [f"    {line}" if line else "" for line in _table(context, directory, matrix, below)]
+        lines.append("")
+    return lines
+
+
+def _quoted(title: str) -> str:
+    """A title for an admonition's quotes: the text escaped as Markdown, no double quote left."""
+    return cell(title).replace('"', "&quot;")
+
+
+def _table(context: SiteContext, directory: Directory, matrix: Matrix, columns: tuple[str, ...]) -> list[str]:
     row_label = label("industry" if matrix.kind == "industry" else "domain", context.language)
-    header = " | ".join(directory.region_name(region) for region in matrix.regions)
-    table = [f"| {row_label} | {header} |", "| --- |" + " --- |" * len(matrix.regions)]
+    names = []
+    for region in columns:
+        name = directory.region_name(region)
+        names.append(f"{name} ▸" if matrix.children.get(region) else name)
+    table = [f"| {row_label} | {' | '.join(names)} |", "| --- |" + " --- |" * len(columns)]
     for row in matrix.rows:
         name = directory.industry_name(row) if matrix.kind == "industry" else directory.domain_name(row)
-        cells = " | ".join(_cell(context, directory, matrix.cell(row, region)) for region in matrix.regions)
+        cells = " | ".join(_cell(context, directory, matrix.cell(row, region)) for region in columns)
         table.append(f"| **{name}** | {cells} |")
-    return [*lines, *listing(table), ""]
+    return table
 
 
 def _teams(directory: Directory, team_ids: tuple[str, ...]) -> str:
@@ -137,26 +175,49 @@ def _teams(directory: Directory, team_ids: tuple[str, ...]) -> str:
 def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
     """One square: its status word, the owning teams, the count; the class rides on attr_list."""
     parts: list[str] = []
-    if square.gap:
+    if square.gap and not square.named_teams and not square.regional_teams:
         status = "pb-gap"
         parts.append(f"**{_say('gap', context)}**: {rule_link('COV006', text=_say('no_regional', context))}")
     else:
-        status = "pb-overlap" if square.overlap else "pb-ok"
+        status = "pb-gap" if square.gap else "pb-overlap" if square.overlap else "pb-ok"
+        if square.gap:
+            where = _regions(directory, square.gap_leaves or ())
+            parts.append(f"**{_say('gap_in', context)}** {where}: {rule_link('COV006')}")
         if square.overlap:
-            causes = []
-            if len(square.named_teams) > 1:
-                causes.append(rule_link("COV004"))
-            if len(square.regional_teams) > 1:
-                causes.append(rule_link("COV005"))
-            parts.append(f"**{_say('overlap', context)}**: {', '.join(causes)}")
+            parts.append(_overlap(context, directory, square))
         if square.named_teams:
             parts.append(f"{_say('named', context)}: {_teams(directory, square.named_teams)}")
-        if square.regional_teams:
+        if len(square.regional_teams) > REGIONAL_NAMED:
+            shown = _say("regional_count", context, count=len(square.regional_teams))
+            parts.append(f"{_say('regional', context)}: {shown}")
+        elif square.regional_teams:
             parts.append(f"{_say('regional', context)}: {_teams(directory, square.regional_teams)}")
         else:
             parts.append(f"{_say('regional', context)}: {rule_link('COV006', text=_say('no_regional', context))}")
+        if square.supporting_teams:
+            parts.append(f"{_say('supported_by', context)}: {_teams(directory, square.supporting_teams)}")
     parts.append(count_accounts(square.account_count, context.language))
     return f"{'<br>'.join(parts)} {{: .pb-cell .{status} }}"
+
+
+#: A cell that rolls regions up names this many regional teams; beyond, it counts them.
+REGIONAL_NAMED = 2
+
+
+def _regions(directory: Directory, regions: tuple[str, ...]) -> str:
+    return ", ".join(directory.region_name(region) for region in regions)
+
+
+def _overlap(context: SiteContext, directory: Directory, square: Cell) -> str:
+    """The overlap mark: the rules that explain it, and for a roll-up the regions below where it is."""
+    if square.overlap_leaves:
+        return f"**{_say('overlap_in', context)}** {_regions(directory, square.overlap_leaves)}"
+    causes = []
+    if len(square.named_teams) + len(square.supporting_teams) > 1:
+        causes.append(rule_link("COV004"))
+    if len(square.regional_teams) > 1:
+        causes.append(rule_link("COV005"))
+    return f"**{_say('overlap', context)}**: {', '.join(causes)}"
 
 
 def load_status(load: ArLoad) -> str:
