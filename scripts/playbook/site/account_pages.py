@@ -16,6 +16,7 @@ from playbook.models import Account
 from playbook.models.account import OPEN_ACTION_STATUSES, Action, Opportunity
 from playbook.models.common import TRIANGLE_ROLES
 from playbook.models.taxonomy import Stage
+from playbook.regions import region_tree
 from playbook.repository import Sourced
 from playbook.site import account_relationships
 from playbook.site.context import SiteContext
@@ -38,6 +39,10 @@ LABELS: LabelTable = {
         "{reason}（{approver} 于 {approved} 批准；{expires} 前复核）",
     ),
     "credit": ("credit {credit}", "业绩双算 {credit}"),
+    "supported_by": ("Supported by", "支持团队"),
+    "region_in": ("{region}, in {parents}", "{parents} · {region}"),
+    "acting": ("acting AR", "补位 AR"),
+    "acting_ar": ("Acting AR", "补位 AR"),
     "iron_triangle": ("Iron triangle", "铁三角"),
     "role": ("Role", "角色"),
     "person": ("Person", "人员"),
@@ -143,11 +148,19 @@ def _facts(context: SiteContext, directory: Directory, account: Account) -> list
     facts = [
         (label("tier", context.language), directory.tier_name(account.tier)),
         (label("industry", context.language), directory.industry_name(account.industry)),
-        (label("region", context.language), directory.region_name(account.region)),
+        (label("region", context.language), _region(context, directory, account.region)),
     ]
     if account.domain is not None:
         facts.append((label("domain", context.language), directory.domain_name(account.domain)))
     facts.append((label("owner", context.language), directory.team_link(account.owner, "../")))
+    supporting = [overlay for overlay in account.overlays if _supports(directory, overlay.team)]
+    if supporting:
+        ordered = sorted(supporting, key=lambda item: sort_key(directory.team_display(item.team), item.team))
+        shown = [
+            f"{directory.team_link(item.team, '../')} ({_label('credit', context, credit=f'{number(item.credit_pct)}%')})"
+            for item in ordered
+        ]
+        facts.append((_label("supported_by", context), ", ".join(shown)))
     if account.overlays:
         overlays = sorted(account.overlays, key=lambda item: sort_key(directory.team_display(item.team), item.team))
         shown = []
@@ -173,9 +186,27 @@ def _facts(context: SiteContext, directory: Directory, account: Account) -> list
     return [*(f"- **{name}:** {value}" for name, value in facts), ""]
 
 
+def _supports(directory: Directory, team_id: str) -> bool:
+    team = directory.teams.get(team_id)
+    return team is not None and team.supports
+
+
+def _region(context: SiteContext, directory: Directory, region: str) -> str:
+    """The region's name, with the regions it lies in (nearest first)."""
+    above = region_tree(context.playbook).ancestors(region)
+    name = directory.region_name(region)
+    if not above:
+        return name
+    parents = ", ".join(directory.region_name(parent) for parent in above)
+    return _label("region_in", context, region=name, parents=parents)
+
+
 def _iron_triangle(context: SiteContext, directory: Directory, account: Account) -> list[str]:
     titles = [_label("role", context), _label("person", context), label("team", context.language)]
     lines = [f"## {_label('iron_triangle', context)}", "", *header(titles)]
+    acting: dict[str, str] = {}
+    for record in account.acting_ar:
+        acting.setdefault(record.person, record.reason)
     for role in TRIANGLE_ROLES:
         held = sorted(
             set(getattr(account.iron_triangle, role)),
@@ -186,8 +217,15 @@ def _iron_triangle(context: SiteContext, directory: Directory, account: Account)
         for person_id in held:
             person = directory.people.get(person_id)
             team = directory.team_link(person.team.model.id, "../") if person is not None else ""
-            lines.append(row([cell(label(role, context.language)), cell(directory.person_display(person_id)), team]))
-    return [*lines, ""]
+            shown = cell(directory.person_display(person_id))
+            if role == "ar" and person_id in acting:
+                shown = f"{shown} ({cell(_label('acting', context))})"
+            lines.append(row([cell(label(role, context.language)), shown, team]))
+    lines.append("")
+    for person_id, reason in sorted(acting.items()):
+        who = cell(directory.person_display(person_id))
+        lines += [f"**{cell(_label('acting_ar', context))}:** {who}: {cell(reason)}", ""]
+    return lines
 
 
 def _plan(context: SiteContext, account: Account) -> list[str]:

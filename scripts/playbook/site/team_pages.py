@@ -9,6 +9,7 @@ from __future__ import annotations
 from playbook.models import Team
 from playbook.models.common import TRIANGLE_ROLES, ReportingLines
 from playbook.models.team import Kpi, Member, TeamType
+from playbook.regions import region_tree
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, say, sort_key
 from playbook.site.escape import cell, inline, text
@@ -69,6 +70,21 @@ LABELS: LabelTable = {
         "此外，本区域内未指定给大客户团队的客户，默认都由本团队负责。",
     ),
     "credit": ("Credit", "业绩双算"),
+    "ownership": ("Ownership", "客户归属"),
+    "ownership_owns": ("owns the customers named to it", "直接负责点名给本团队的客户"),
+    "ownership_supports": (
+        "supports the regional teams that keep the key accounts in its scope, and owns none (the simplified"
+        " model): dotted-line reports from their sellers, credit on their key accounts, and the AR role where"
+        " an account records it",
+        "支持本范围内保有大客户的区域团队，自身不负责客户（简化模式）：区域销售虚线汇报、业绩双算，"
+        "并在客户档案注明时承担 AR 角色（补位）",
+    ),
+    "supported_by": ("Supported by", "支持团队"),
+    "supported_accounts": ("Accounts it supports", "支持的客户"),
+    "dotted_reports": ("Dotted-line reports from other teams", "其他团队的虚线汇报"),
+    "acting": ("Accounts where it stands in as AR", "补位担任 AR 的客户"),
+    "person": ("Person", "人员"),
+    "reason": ("Reason", "原因"),
     "role": ("Role", "职责"),
     "owning_team": ("Owning team", "责任团队"),
 }
@@ -131,8 +147,10 @@ def team_page(context: SiteContext, directory: Directory, team: Team) -> Page:
     lines += [f"## {_label('charter', context)}", "", text(team.charter), ""]
     lines += _members(context, directory, team)
     lines += _kpis(context, team)
+    lines += _dotted_reports(context, directory, team)
     lines += _owned(context, directory, team)
     lines += _overlaid(context, directory, team)
+    lines += _acting(context, directory, team)
     markdown = "\n".join(lines).rstrip("\n") + "\n"
     return Page(f"teams/{team.id}.md", str(team.name), markdown, in_nav=False)
 
@@ -151,6 +169,11 @@ def _facts(context: SiteContext, directory: Directory, team: Team) -> list[str]:
         if ids:
             ordered = sorted(set(ids), key=lambda item: sort_key(names.get(item, item), item))
             facts.append((_label(key, context), ", ".join(cell(names.get(item, item)) for item in ordered)))
+    if team.type in ("key_account", "government"):
+        facts.append((_label("ownership", context), cell(_label(f"ownership_{team.ownership}", context))))
+    backing = _supporting(directory, team)
+    if backing:
+        facts.append((_label("supported_by", context), ", ".join(directory.team_link(t, "../") for t in backing)))
     lines_to = team.reports_to or ReportingLines()
     reports_to = _label("reports_to", context)
     if lines_to.solid is not None:
@@ -160,6 +183,61 @@ def _facts(context: SiteContext, directory: Directory, team: Team) -> list[str]:
         links = ", ".join(directory.team_link(team_id, "../") for team_id in dotted)
         facts.append((f"{reports_to} ({_label('dotted_lines', context)})", links))
     return [*(f"- **{name}:** {value}" for name, value in facts), ""]
+
+
+def _supporting(directory: Directory, team: Team) -> list[str]:
+    """For a regional team, the supporting teams whose regions overlap its own, by name."""
+    if team.type != "regional":
+        return []
+    tree = region_tree(directory.playbook)
+    own = tree.leaves_of(team.scope.regions)
+    found = [
+        other.id for other in directory.teams.values() if other.supports and tree.leaves_of(other.scope.regions) & own
+    ]
+    return sorted(found, key=lambda team_id: sort_key(directory.team_display(team_id), team_id))
+
+
+def _dotted_reports(context: SiteContext, directory: Directory, team: Team) -> list[str]:
+    """People of other teams who report to a member of this team on a dotted line."""
+    members = {member.id for member in team.members}
+    rows = []
+    for person_id, person in sorted(directory.people.items(), key=lambda item: sort_key(item[1].member.name, item[0])):
+        lines_to = person.member.reports_to
+        if person.team.model.id == team.id or lines_to is None:
+            continue
+        to = sorted(set(lines_to.dotted) & members)
+        if to:
+            cells = [
+                _person(directory, person_id, team.id),
+                directory.team_link(person.team.model.id, "../"),
+                ", ".join(_person(directory, target, team.id) for target in to),
+            ]
+            rows.append(row(cells))
+    if not rows:
+        return []
+    titles = [_label("person", context), label("team", context.language), _label("dotted_lines", context)]
+    return [f"## {_label('dotted_reports', context)}", "", *table_sections(header(titles), rows), ""]
+
+
+def _acting(context: SiteContext, directory: Directory, team: Team) -> list[str]:
+    """The accounts where a member of the team holds the AR role as a recorded stand-in."""
+    members = {member.id for member in team.members}
+    rows = []
+    for account in sorted(directory.accounts.values(), key=lambda account: sort_key(account.name, account.id)):
+        for acting in account.acting_ar:
+            if acting.person in members:
+                cells = [
+                    directory.account_link(account.id, "../"),
+                    _person(directory, acting.person, team.id),
+                    directory.team_link(account.owner, "../"),
+                    cell(acting.reason),
+                ]
+                rows.append(row(cells))
+    if not rows:
+        return []
+    titles = [label("account", context.language), _label("person", context), _label("owning_team", context)]
+    titles.append(_label("reason", context))
+    return [f"## {_label('acting', context)}", "", *table_sections(header(titles), rows[:TABLE_CAP]), ""]
 
 
 def _person(directory: Directory, person_id: str, team_id: str) -> str:
@@ -265,5 +343,5 @@ def _overlaid(context: SiteContext, directory: Directory, team: Team) -> list[st
         return []
     titles = [label("account", context.language), _label("owning_team", context)]
     titles += [_label("credit", context), _label("role", context)]
-    heading = [f"## {_label('overlaid_accounts', context)}", ""]
+    heading = [f"## {_label('supported_accounts' if team.supports else 'overlaid_accounts', context)}", ""]
     return [*heading, *table_sections(header(titles), rows[:TABLE_CAP]), *_more(context, len(rows)), ""]
