@@ -156,9 +156,9 @@ def _facts(context: SiteContext, directory: Directory, account: Account) -> list
     supporting = [overlay for overlay in account.overlays if _supports(directory, overlay.team)]
     if supporting:
         ordered = sorted(supporting, key=lambda item: sort_key(directory.team_display(item.team), item.team))
+        credits = [_label("credit", context, credit=f"{number(item.credit_pct)}%") for item in ordered]
         shown = [
-            f"{directory.team_link(item.team, '../')} ({_label('credit', context, credit=f'{number(item.credit_pct)}%')})"
-            for item in ordered
+            f"{directory.team_link(item.team, '../')} ({credit})" for item, credit in zip(ordered, credits, strict=True)
         ]
         facts.append((_label("supported_by", context), ", ".join(shown)))
     if account.overlays:
