@@ -167,7 +167,8 @@ def _matrix(
     for row in rows:
         claiming = [team for team in named if row in getattr(team.scope, section)]
         for top in tree.top_level:
-            for region in tree.subtree(top):
+            order = tree.subtree(top)
+            for region in reversed(order):  # the regions below first: a roll-up reads their cells
                 leaves = tree.leaves(region)
                 owning = _union(team.id for team in claiming if not team.supports and reach[team.id] & leaves)
                 backing = _union(team.id for team in claiming if team.supports and reach[team.id] & leaves)
@@ -187,6 +188,8 @@ def _matrix(
                         tuple(leaf.region for leaf in below if leaf.overlap),
                     )
                 cells[(row, region)] = cell
+            for region in order:  # every region's cell in the order of the tree, the region before those below
+                cells[(row, region)] = cells.pop((row, region))
     children = {region: kids for region, kids in tree.children.items() if kids}
     return Matrix(kind, rows, tree.top_level, cells, children)
 
