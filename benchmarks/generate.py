@@ -526,7 +526,8 @@ def assign_owners(accounts: list[AccountSpec], rng: random.Random) -> int:
 def charter_teams(split: int) -> list[TeamSpec]:
     """Every team, without members: named-account, government, regional, solution, delivery, partner."""
     kpis = sample_kpis()
-    regions = {term["id"]: term["name"] for term in load_sample("taxonomy.yaml")["regions"]}
+    # One regional team per top-level region: a team on a big region covers the provinces below it.
+    regions = {term["id"]: term["name"] for term in load_sample("taxonomy.yaml")["regions"] if not term.get("parent")}
     groups = REGION_SPLITS[split]
 
     def suffixed(zh: str, en: str, group_zh: str, group_en: str) -> tuple[str, str]:
