@@ -1,20 +1,25 @@
 """Screenshots of the sample site for the README: a strategic account page and the coverage matrix.
 
     python -m tests.browser.screenshots OUTDIR
+    python -m tests.browser.screenshots --company-a OUTDIR
 
-builds the sample site into a temporary folder, serves it on 127.0.0.1 and saves full-page
-PNGs, 1280 px wide, into OUTDIR. It needs Debian's Chromium (``make browser``) and, for the
-Chinese names to show as text rather than boxes, a CJK font (``fonts-noto-cjk`` or
-``fonts-wqy-microhei``).
+builds the sample site into a temporary folder, serves it on 127.0.0.1 and saves PNGs, 1280 px
+wide, into OUTDIR. With ``--company-a`` it builds company A of seed 000 instead (29 provinces
+under 7 big regions, ``benchmarks/company_a.py``) and photographs its coverage matrix at
+1400 × 1000: the big regions, then East China opened into its seven provinces. It needs
+Debian's Chromium (``make browser``) and, for the Chinese names to show as text rather than
+boxes, a CJK font (``fonts-noto-cjk`` or ``fonts-wqy-microhei``).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -59,14 +64,66 @@ def take(out: Path, sample: Path = sites.PROJECT) -> list[Path]:
     return saved
 
 
+#: The window of the company A shots: a laptop screen.
+COMPANY_A_VIEW = {"width": 1400, "height": 1000}
+#: The summary of the big region opened in the second company A shot.
+OPENED = "华东 (East China): "
+
+
+#: How long the page may take to settle after a scroll before it is photographed (ms).
+SETTLE_MS = 500
+
+
+def take_company_a(out: Path) -> list[Path]:
+    """Build company A's playbook and photograph its coverage matrix into ``out``; return the PNGs."""
+    out.mkdir(parents=True, exist_ok=True)
+    generator = _company_a()
+    saved = []
+    with tempfile.TemporaryDirectory(prefix="playbook-company-a-") as temporary:
+        root = Path(temporary) / "repo"
+        generator.generate(root)
+        site = sites.build(root, Path(temporary) / "site")
+        with sites.serve(site) as server, sync_playwright() as playwright:
+            browser = sites.launch(playwright)
+            try:
+                page = browser.new_page(viewport=COMPANY_A_VIEW)
+                response = page.goto(server.url_of("coverage-matrix.html"), wait_until="networkidle")
+                if response is None or not response.ok:
+                    raise sites.SiteNotBuilt("the company A site has no coverage-matrix.html")
+                page.locator("#commercial").evaluate("element => element.scrollIntoView()")
+                page.wait_for_timeout(SETTLE_MS)  # the header's title changes as the page scrolls
+                page.screenshot(path=out / "coverage-matrix-company-a.png", full_page=False)
+                saved.append(out / "coverage-matrix-company-a.png")
+                opened = page.locator("details").filter(has=page.locator("summary", has_text=OPENED)).first
+                opened.evaluate("element => { element.open = true; element.scrollIntoView(); }")
+                page.wait_for_timeout(SETTLE_MS)
+                page.screenshot(path=out / "coverage-matrix-company-a-east.png", full_page=False)
+                saved.append(out / "coverage-matrix-company-a-east.png")
+            finally:
+                browser.close()
+    return saved
+
+
+def _company_a() -> Any:
+    """benchmarks/company_a.py, loaded as a module (benchmarks/ is not a package)."""
+    path = sites.PROJECT / "benchmarks" / "company_a.py"
+    spec = importlib.util.spec_from_file_location("company_a", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.browser.screenshots", description="Screenshots of the sample site for the README."
     )
     parser.add_argument("out", type=Path, metavar="OUTDIR", help="where to save the PNGs")
+    parser.add_argument("--company-a", action="store_true", help="photograph company A's coverage matrix instead")
     args = parser.parse_args(argv)
     try:
-        saved = take(args.out)
+        saved = take_company_a(args.out) if args.company_a else take(args.out)
     except (sites.SiteNotBuilt, FileNotFoundError, LookupError) as error:
         print(f"screenshots: error: {error}", file=sys.stderr)
         return 1

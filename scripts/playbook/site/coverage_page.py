@@ -55,7 +55,7 @@ LABELS: LabelTable = {
     "named": ("named", "名单制"),
     "regional": ("regional", "区域"),
     "supported_by": ("supported by", "支持团队"),
-    "regional_count": ("{count} regional teams", "{count} 个区域团队"),
+    "regional_count": ("{count} teams", "{count} 个团队"),
     "gap_in": ("GAP in", "空白于"),
     "overlap_in": ("OVERLAP in", "重叠于"),
     "below": ("{region}: the {count} regions below it", "{region}：下辖 {count} 个区域"),
@@ -103,7 +103,8 @@ def _say(key: str, context: SiteContext, **values: object) -> str:
 def page(context: SiteContext, directory: Directory) -> Page:
     result = coverage.compute(context.playbook)
     title = label("coverage", context.language)
-    lines = [f"# {title}", "", _say("intro", context), ""]
+    # The matrix takes the whole width: the navigation and the table of contents step aside.
+    lines = ["---", "hide:", "  - navigation", "  - toc", "---", "", f"# {title}", "", _say("intro", context), ""]
     lines += _legend(context)
     lines += _matrix(context, directory, result.commercial, "commercial")
     if result.government.rows:
@@ -168,8 +169,17 @@ def _table(context: SiteContext, directory: Directory, matrix: Matrix, columns: 
     return table
 
 
-def _teams(directory: Directory, team_ids: tuple[str, ...]) -> str:
-    return " / ".join(directory.team_link(team_id) for team_id in team_ids)
+def _teams(context: SiteContext, directory: Directory, team_ids: tuple[str, ...]) -> str:
+    """Links to the teams, each by its name in the site's language alone (the matrix has no room for both)."""
+    links = []
+    for team_id in team_ids:
+        team = directory.teams.get(team_id)
+        if team is None:
+            links.append(cell(team_id))
+            continue
+        name = (team.name.zh or team.name.en) if context.language == "zh" else (team.name.en or team.name.zh)
+        links.append(f"[{cell(name or team_id)}](teams/{team_id}.md)")
+    return " / ".join(links)
 
 
 def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
@@ -186,16 +196,16 @@ def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
         if square.overlap:
             parts.append(_overlap(context, directory, square))
         if square.named_teams:
-            parts.append(f"{_say('named', context)}: {_teams(directory, square.named_teams)}")
+            parts.append(f"{_say('named', context)}: {_teams(context, directory, square.named_teams)}")
         if len(square.regional_teams) > REGIONAL_NAMED:
             shown = _say("regional_count", context, count=len(square.regional_teams))
             parts.append(f"{_say('regional', context)}: {shown}")
         elif square.regional_teams:
-            parts.append(f"{_say('regional', context)}: {_teams(directory, square.regional_teams)}")
+            parts.append(f"{_say('regional', context)}: {_teams(context, directory, square.regional_teams)}")
         else:
             parts.append(f"{_say('regional', context)}: {rule_link('COV006', text=_say('no_regional', context))}")
         if square.supporting_teams:
-            parts.append(f"{_say('supported_by', context)}: {_teams(directory, square.supporting_teams)}")
+            parts.append(f"{_say('supported_by', context)}: {_teams(context, directory, square.supporting_teams)}")
     parts.append(count_accounts(square.account_count, context.language))
     return f"{'<br>'.join(parts)} {{: .pb-cell .{status} }}"
 

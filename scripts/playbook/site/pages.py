@@ -36,6 +36,7 @@ FAMILY_TITLES: dict[str, str] = {
     "PLAN": "Account plans",
     "LOAD": "Account load",
     "TEAM": "Teams",
+    "TAX": "Region hierarchy",
     "GATE": "Pull-request gate",
 }
 #: Families in the order a file meets them: read, shape-checked, then the cross-file rules.
