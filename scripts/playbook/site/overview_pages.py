@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from playbook.findings import Finding
 from playbook.models.common import Name
+from playbook.regions import region_tree
 from playbook.site import coverage_page, heatmap_page, people_pages, tiers_page
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, rule_link, say
@@ -100,8 +101,10 @@ def overview(context: SiteContext, directory: Directory) -> Page:
     lines += _cross_counts(
         context, directory, "by_industry", "industry", directory.industries, [a.industry for a in accounts], tiers
     )
+    tree = region_tree(context.playbook)  # accounts count in their top-level region
+    top_level = {region: name for region, name in directory.regions.items() if region in tree.top_level}
     lines += _cross_counts(
-        context, directory, "by_region", "region", directory.regions, [a.region for a in accounts], tiers
+        context, directory, "by_region", "region", top_level, [tree.top(a.region) for a in accounts], tiers
     )
     if directory.domains:
         governed = [account for account in accounts if account.domain]
