@@ -211,3 +211,40 @@ def test_the_sample_shows_the_northwest_in_the_simplified_model() -> None:
     assert result.commercial.cell("banking", "shaanxi").named_teams == ("banking-ka",)
     assert "northwest" in result.commercial.children
     assert "northwest-region supported by northwest-key-accounts" in FORMATS["text"](result)
+
+
+def test_a_deep_chain_and_a_long_cycle_do_not_break_anything(base_repo: Path) -> None:
+    """Thousands of nested regions (deeper than Python recurses) and a cycle of three."""
+    depth = 3000
+    lines = [
+        "# data/taxonomy.yaml",
+        "regions:",
+        "  - {id: north, name: {en: North}}",
+        "  - {id: south, name: {en: South}}",
+    ]
+    lines += [f"  - {{id: level-{n}, name: {{en: Level {n}}}, parent: {'south' if n == 0 else f'level-{n - 1}'}}}"
+              for n in range(depth)]  # fmt: skip
+    lines += [
+        "  - {id: loop-a, name: {en: A}, parent: loop-c}",
+        "  - {id: loop-b, name: {en: B}, parent: loop-a}",
+        "  - {id: loop-c, name: {en: C}, parent: loop-b}",
+    ]
+    apply_example(base_repo, "\n".join(lines) + "\n", raw=False)
+    found = validate(base_repo, AS_OF).findings
+    assert sorted(finding.rule for finding in found) == ["COV006", "TAX001", "TAX001", "TAX001"]
+    result = coverage.compute(repository.load(base_repo).playbook)
+    assert result.commercial.cell("banking", "south").rolled_up
+    assert result.regions_without_regional_team == ("loop-b",)  # the cycle is cut where it closes
+
+
+def test_the_home_page_counts_accounts_in_their_top_level_region(base_repo: Path) -> None:
+    from playbook.site import overview_pages
+    from playbook.site.context import SiteContext
+
+    apply_example(base_repo, NESTED + "# data/accounts/acme/account.yaml\nregion: shenzhen\n", raw=False)
+    context = SiteContext(repository.load(base_repo).playbook, (), "internal", "en", AS_OF)
+    home = next(page for page in overview_pages.pages(context) if page.path == "index.md").markdown
+    table = home[home.index("{ #by-region }") :]
+    rows = table.split("\n\n")[1].splitlines()
+    assert any(row.startswith("| 南区") and row.endswith("| 0 | 1 | 0 | 1 |") for row in rows)
+    assert not any("Shenzhen" in row or "Guangdong" in row for row in rows)

@@ -117,16 +117,22 @@ class RegionTree:
     @cached_property
     def _leaves(self) -> dict[str, frozenset[str]]:
         found: dict[str, frozenset[str]] = {}
-
-        def visit(region: str) -> frozenset[str]:
-            if region not in found:
-                kids = self.children.get(region, ())
-                found[region] = frozenset().union(*(visit(kid) for kid in kids)) if kids else frozenset({region})
-            return found[region]
-
-        for region in self.parents:
-            visit(region)
+        for region in reversed(self._preorder):  # every region after the regions below it
+            kids = self.children.get(region, ())
+            found[region] = frozenset().union(*(found[kid] for kid in kids)) if kids else frozenset({region})
         return found
+
+    @cached_property
+    def _preorder(self) -> tuple[str, ...]:
+        """Every region, each before the regions below it, top-level regions in taxonomy order (no recursion)."""
+        order: list[str] = []
+        for top in self.top_level:
+            stack = [top]
+            while stack:
+                region = stack.pop()
+                order.append(region)
+                stack.extend(reversed(self.children.get(region, ())))
+        return tuple(order)
 
     def leaves_of(self, regions: Iterable[str]) -> frozenset[str]:
         """The leaves at or below any of ``regions``."""
@@ -139,26 +145,26 @@ class RegionTree:
 
     def subtree(self, region: str) -> tuple[str, ...]:
         """``region`` and every region below it, depth first in taxonomy order."""
-        found = [region]
-        for kid in self.children.get(region, ()):
-            found.extend(self.subtree(kid))
+        found: list[str] = []
+        stack = [region]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(reversed(self.children.get(current, ())))
         return tuple(found)
 
     def maximal(self, leaves: Iterable[str]) -> tuple[str, ...]:
         """The fewest regions whose leaves are exactly ``leaves``: whole subtrees named by their root."""
         wanted = frozenset(leaves)
         found: list[str] = []
-
-        def visit(region: str) -> None:
+        stack = list(reversed(self.top_level))
+        while stack:
+            region = stack.pop()
             covered = self.leaves(region)
             if covered and covered <= wanted:
                 found.append(region)
             elif covered & wanted:
-                for kid in self.children.get(region, ()):
-                    visit(kid)
-
-        for region in self.top_level:
-            visit(region)
+                stack.extend(reversed(self.children.get(region, ())))
         return tuple(found)
 
 
