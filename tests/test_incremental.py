@@ -118,6 +118,15 @@ def test_edits_one_after_another_keep_to_a_cold_run(many: Path, capsys: pytest.C
     [
         ("a team", lambda root: _edit(root, "data/teams/delivery.yaml", "id: delivery", "id: delivery-team")),
         ("the tiers", lambda root: _edit(root, "data/tiers.yaml", "max: 3", "max: 2")),
+        (
+            "a region put under another",
+            lambda root: _edit(
+                root,
+                "data/taxonomy.yaml",
+                "{id: south, name: {en: South, zh: 南区}}",
+                "{id: south, name: {en: South, zh: 南区}, parent: north}",
+            ),
+        ),
         ("a file added beside the folders", lambda root: (root / "data/notes.yaml").write_text("a: 1\n")),
     ],
 )

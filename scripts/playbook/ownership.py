@@ -48,10 +48,26 @@ def supporters(playbook: Playbook, account: Account) -> Iterator[Sourced[Team]]:
 def owning_claimant(playbook: Playbook, kind: str, account: Account) -> Sourced[Team] | None:
     """The first team of type ``kind`` that owns its named customers and whose scope takes in the account."""
     row = row_of(kind, account)
-    for team in playbook.teams:
-        if team.model.type == kind and not team.model.supports and covers(playbook, team.model, row, account.region):
-            return team
-    return None
+    return _owning_claims(playbook).get((kind, row, account.region)) if row is not None else None
+
+
+def _owning_claims(playbook: Playbook) -> dict[tuple[str, str, str], Sourced[Team]]:
+    """(team type, row, region) to the first owning named-account team whose scope takes it in, at every level."""
+
+    def work_out(book: Playbook) -> dict[tuple[str, str, str], Sourced[Team]]:
+        tree = region_tree(book)
+        claims: dict[tuple[str, str, str], Sourced[Team]] = {}
+        for team in book.teams:
+            section = NAMED_SCOPES.get(team.model.type)
+            if section is None or team.model.supports:
+                continue
+            below = {region for scope in team.model.scope.regions for region in tree.subtree(scope)}
+            for row in getattr(team.model.scope, section):
+                for region in below:
+                    claims.setdefault((team.model.type, row, region), team)
+        return claims
+
+    return playbook.derived("owning-claims", work_out)
 
 
 def relies_on_support(playbook: Playbook, account: Account, owner: Team) -> bool:

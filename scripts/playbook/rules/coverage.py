@@ -53,7 +53,10 @@ def owner_type_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## What it does
     Checks that the type of an account's owning team is among its tier's
-    `owner_team_types` in `data/tiers.yaml`.
+    `owner_team_types` in `data/tiers.yaml`, or among its `supported_owner_team_types`
+    while a named-account team with `ownership: supports` covers the account (the
+    simplified model, where regional offices keep key accounts that a key-account
+    directorate backs).
 
     ## Why is this bad?
     The tier decides how a customer is managed: a key account needs account management and
