@@ -242,3 +242,40 @@ def test_supported_ownership_allowed_by_the_tier_needs_a_supporting_team(base_re
     assert not [finding for finding in found if finding.rule in ("COV001", "COV009", "COV010")]
     (credit,) = [finding for finding in found if finding.rule == "COV011"]
     assert "does not credit 'finance-key-accounts'" in credit.message
+
+
+def _site(root: Path, language: str = "en") -> dict[str, str]:
+    from playbook.site import account_pages, team_pages
+    from playbook.site.context import SiteContext
+
+    playbook = repository.load(root).playbook
+    findings = tuple(validate(root, B_DAY).findings)
+    context = SiteContext(playbook, findings, "internal", language, B_DAY)  # type: ignore[arg-type]
+    return {page.path: page.markdown for page in [*team_pages.pages(context), *account_pages.pages(context)]}
+
+
+def test_the_pages_say_who_owns_and_who_supports(company_b: Path) -> None:
+    apply_example(
+        company_b,
+        "# data/accounts/minjiang-auto/account.yaml\n"
+        "acting_ar:\n  - {person: lin-nan, reason: '<img src=x onerror=alert(1)> no seller yet'}\n",
+        raw=False,
+    )
+    pages = _site(company_b)
+    directorate = pages["teams/south-key-accounts.md"]
+    assert "- **Ownership:** supports the regional teams that keep the key accounts" in directorate
+    assert "## Dotted-line reports from other teams" in directorate
+    dotted = directorate[directorate.index("## Dotted-line reports") : directorate.index("## Accounts it supports")]
+    assert dotted.count("\n| ") == 2 + 5  # header, rule, and the five office people (Fujian's head included)
+    assert "fujian-office.md" in dotted and "lin-nan" not in dotted.split("|---")[0]
+    assert "## Accounts it supports" in directorate and "## Accounts where it stands in as AR" in directorate
+    assert "&lt;img src=x onerror=alert\\(1\\)&gt; no seller yet" in directorate
+    assert "<img" not in directorate
+    office = pages["teams/fujian-office.md"]
+    assert "- **Supported by:** [" in office and "south-key-accounts.md" in office
+    account = pages["accounts/minjiang-auto.md"]
+    assert "- **Supported by:** [" in account and "(credit 100%)" in account
+    assert "(acting AR)" in account and "**Acting AR:**" in account and "<img" not in account
+    assert "- **Region:** 福建 \\(Fujian\\), in 华南 \\(South China\\)" in account
+    owning = _site(Path(__file__).parent / "fixtures" / "base")["teams/finance-key-accounts.md"]
+    assert "- **Ownership:** owns the customers named to it" in owning
