@@ -279,3 +279,18 @@ def test_the_pages_say_who_owns_and_who_supports(company_b: Path) -> None:
     assert "- **Region:** 福建 \\(Fujian\\), in 华南 \\(South China\\)" in account
     owning = _site(Path(__file__).parent / "fixtures" / "base")["teams/finance-key-accounts.md"]
     assert "- **Ownership:** owns the customers named to it" in owning
+
+
+def test_an_owning_team_beside_a_supporting_team_on_the_same_market_overlaps(company_b: Path) -> None:
+    (company_b / "data/teams/finance-ka.yaml").write_text(
+        "id: finance-ka\nname: {en: Finance Key Accounts}\ntype: key_account\n"
+        "scope: {regions: [shanghai], industries: [finance]}\nlead: fin-lead\n"
+        "members:\n  - {id: fin-lead, name: {en: Fin Lead}, roles: [ar]}\ncharter: Owns the named financial firms.\n",
+        encoding="utf-8",
+    )
+    (finding,) = _of(company_b, "COV004")
+    assert finding.path == "data/teams/finance-ka.yaml"
+    assert "'finance-ka' covers 'finance' in shanghai, which 'east-key-accounts' already covers" in finding.message
+    cell = coverage.compute(repository.load(company_b).playbook).commercial.cell("finance", "shanghai")
+    assert cell.overlap and cell.named_teams == ("finance-ka",) and cell.supporting_teams == ("east-key-accounts",)
+    assert not _of(company_b, "COV009")  # company B's key tier lets no key-account team own: the office keeps it

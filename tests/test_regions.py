@@ -248,3 +248,17 @@ def test_the_home_page_counts_accounts_in_their_top_level_region(base_repo: Path
     rows = table.split("\n\n")[1].splitlines()
     assert any(row.startswith("| 南区") and row.endswith("| 0 | 1 | 0 | 1 |") for row in rows)
     assert not any("Shenzhen" in row or "Guangdong" in row for row in rows)
+
+
+def test_region_does_not_combine_with_base(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage", "--root", str(base_repo), "--region", "south", "--base", "HEAD"]) == 2
+    assert "does not combine with --base" in capsys.readouterr().err
+
+
+def test_the_sample_validates_with_its_deliberate_warnings_only() -> None:
+    from datetime import date
+
+    root = Path(__file__).resolve().parents[1]
+    found = validate(root, date(2026, 11, 23)).findings
+    assert not [finding for finding in found if finding.is_error]
+    assert sorted({finding.rule for finding in found}) == ["ACT001", "ASM002"]

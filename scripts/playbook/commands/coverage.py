@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from playbook.commands.options import add_as_of, require_repository
+from playbook.errors import PlaybookError
 
 #: The output formats (the keys of coverage_report.FORMATS and coverage_diff_report.FORMATS).
 FORMAT_NAMES = ["text", "markdown", "json", "csv"]
@@ -35,11 +36,12 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def run(args: argparse.Namespace) -> int:
     from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
     from playbook.coverage_report import FORMATS
-    from playbook.errors import PlaybookError
     from playbook.regions import region_tree
     from playbook.validation import validate_loaded
 
     require_repository(args.root)
+    if args.region is not None and args.base is not None:
+        raise PlaybookError("--region opens a region of the matrix and does not combine with --base")
     head_loaded = repository.load(args.root)
     head_coverage = coverage.compute(head_loaded.playbook)
     if args.base is None:
