@@ -31,9 +31,10 @@ LABELS: LabelTable = {
     "intro": (
         "Every customer has exactly one owning team. In each cell, the named-account team owns the customers"
         " named to it, and the regional team owns everyone else in the region. The number is how many named"
-        " accounts the cell holds. See [Coverage](coverage.md) for why.",
+        " accounts the cell holds. A region marked ▸ rolls up the regions it holds; open them below the table."
+        " See [Coverage](coverage.md) for why.",
         "每个客户只有一个责任团队。每个格子中，名单制团队负责点名给它的客户，区域团队负责该区域的其余客户；"
-        "数字是该格子中的名单客户数。原因见[覆盖](coverage.md)。",
+        "数字是该格子中的名单客户数。标有 ▸ 的区域汇总其下辖区域，可在表格下方展开。原因见[覆盖](coverage.md)。",
     ),
     "legend": ("Legend", "图例"),
     "legend_ok": (
@@ -43,9 +44,9 @@ LABELS: LabelTable = {
     "legend_gap": ("nobody owns the customers here", "此处客户无人负责"),
     "legend_overlap": ("two teams of the same kind claim the same customers", "两个同类团队争抢同一批客户"),
     "legend_supported": (
-        "supported by: a key-account or government team that owns no account here but backs the regional"
+        "a key-account or government team that owns no account here but backs the regional"
         " team that keeps the key accounts (the simplified model)",
-        "支持团队：不直接负责客户，而是支持保有大客户的区域团队（简化模式）",
+        "不直接负责客户，而是支持保有大客户的区域团队（简化模式）",
     ),
     "ok": ("OK", "正常"),
     "gap": ("GAP", "空白"),
