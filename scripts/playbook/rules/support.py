@@ -76,12 +76,11 @@ def support_without_dotted_line(playbook: Playbook, as_of: date) -> Iterator[Hit
         ]
         if missing:
             names = ", ".join(f"'{team}'" for team in missing)
-            leads = ", ".join(member.id for member in supporting.model.members if member.id == supporting.model.lead)
             yield Hit(
                 supporting.document,
                 ("ownership",) if ("ownership",) in supporting.document.values else ("id",),
                 f"'{supporting.model.id}' supports the regional owners of its scope, but nobody in {names} reports "
-                f"to it on a dotted line: add reports_to: {{dotted: [{leads or supporting.model.lead}]}} to the "
+                f"to it on a dotted line: add reports_to: {{dotted: [{supporting.model.lead}]}} to the "
                 "sellers who keep its key accounts, or the team's own reports_to",
             )
 
