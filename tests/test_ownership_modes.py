@@ -294,3 +294,15 @@ def test_an_owning_team_beside_a_supporting_team_on_the_same_market_overlaps(com
     cell = coverage.compute(repository.load(company_b).playbook).commercial.cell("finance", "shanghai")
     assert cell.overlap and cell.named_teams == ("finance-ka",) and cell.supporting_teams == ("east-key-accounts",)
     assert not _of(company_b, "COV009")  # company B's key tier lets no key-account team own: the office keeps it
+
+
+def test_a_stand_in_only_on_an_account_a_regional_team_owns(base_repo: Path) -> None:
+    apply_example(
+        base_repo,
+        "# data/teams/tax-accounts.yaml\nownership: supports\nscope: {regions: [north, south], domains: [tax]}\n"
+        "# data/accounts/acme/account.yaml\ndomain: tax\niron_triangle: {ar: [tom-tax]}\n"
+        "acting_ar:\n  - {person: tom-tax, reason: Knows the tax bureau}\n",
+        raw=False,
+    )
+    (finding,) = _of(base_repo, "TRI004", AS_OF)
+    assert "only an account a regional team owns takes a stand-in" in finding.message

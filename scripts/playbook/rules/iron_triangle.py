@@ -162,11 +162,11 @@ def acting_ar_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """An acting-AR record that does not hold: not an AR, not from a supporting team, or no reason.
 
     ## What it does
-    Checks each entry of an account's `acting_ar`: the person must be named under
-    `iron_triangle.ar`, must be a member of a key-account or government team with
-    `ownership: supports` whose scope takes in the account (its industry or domain, in a
-    region at or below the team's regions), must not be on the owning team already, and the
-    reason must say something.
+    Checks each entry of an account's `acting_ar`: the account must be owned by a regional
+    team; the person must be named under `iron_triangle.ar`, must not be on the owning team
+    already, and must be a member of a key-account or government team with `ownership:
+    supports` whose scope takes in the account (its industry or domain, in a region at or
+    below the team's regions); and the reason must say something.
 
     ## Why is this bad?
     In the simplified model the regional office owns the key account, and the key-account
@@ -223,6 +223,12 @@ def acting_ar_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             elif team.id == model.owner:
                 problem = (
                     f"'{acting.person}' is on the owning team '{model.owner}' and needs no acting-AR record: remove it"
+                )
+            elif (owner := playbook.team_by_id.get(model.owner)) is not None and owner.model.type != "regional":
+                problem = (
+                    f"'{acting.person}' cannot stand in as AR of '{model.id}': only an account a regional team owns"
+                    f" takes a stand-in, and '{model.owner}' is a {owner.model.type} team; choose an AR from"
+                    f" '{model.owner}'"
                 )
             elif team.id not in backing:
                 what = (
