@@ -174,20 +174,13 @@ def _matrix(
                 backing = _union(team.id for team in claiming if team.supports and reach[team.id] & leaves)
                 defaults = _union(team for leaf in leaves for team in regional.get(leaf, ()))
                 counted = tuple(sorted(counts.get((kind, row, region), Counter()).items()))
-                cell = Cell(row, region, owning, defaults, counted, backing)
+                gaps: tuple[str, ...] | None = None
+                overlaps: tuple[str, ...] | None = None
                 if not tree.is_leaf(region):
                     below = [cells[(row, leaf)] for leaf in sorted(leaves) if (row, leaf) in cells]
-                    cell = Cell(
-                        row,
-                        region,
-                        owning,
-                        defaults,
-                        counted,
-                        backing,
-                        tuple(leaf.region for leaf in below if leaf.gap),
-                        tuple(leaf.region for leaf in below if leaf.overlap),
-                    )
-                cells[(row, region)] = cell
+                    gaps = tuple(leaf.region for leaf in below if leaf.gap)
+                    overlaps = tuple(leaf.region for leaf in below if leaf.overlap)
+                cells[(row, region)] = Cell(row, region, owning, defaults, counted, backing, gaps, overlaps)
             for region in order:  # every region's cell in the order of the tree, the region before those below
                 cells[(row, region)] = cells.pop((row, region))
     children = {region: kids for region, kids in tree.children.items() if kids}
