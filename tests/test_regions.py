@@ -262,3 +262,15 @@ def test_the_sample_validates_with_its_deliberate_warnings_only() -> None:
     found = validate(root, date(2026, 11, 23)).findings
     assert not [finding for finding in found if finding.is_error]
     assert sorted({finding.rule for finding in found}) == ["ACT001", "ASM002"]
+
+
+def test_the_matrix_page_says_how_many_accounts_name_a_big_region_itself(base_repo: Path) -> None:
+    from playbook.site import coverage_page
+    from playbook.site.context import SiteContext
+    from playbook.site.directory import Directory
+
+    apply_example(base_repo, NESTED + "# data/accounts/acme/account.yaml\nregion: south\n", raw=False)
+    playbook = repository.load(base_repo).playbook
+    markdown = coverage_page.page(SiteContext(playbook, (), "internal", "en", AS_OF), Directory(playbook)).markdown
+    assert "    Named accounts that give 南区 \\(South\\) itself as their region, not a region below it: 1." in markdown
+    assert markdown.count("itself as their region") == 1  # the government matrix holds no account there

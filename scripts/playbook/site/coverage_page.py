@@ -60,6 +60,11 @@ LABELS: LabelTable = {
     "gap_in": ("GAP in", "空白于"),
     "overlap_in": ("OVERLAP in", "重叠于"),
     "below": ("{region}: the {count} regions below it", "{region}：下辖 {count} 个区域"),
+    "itself": (
+        "Named accounts that give {region} itself as their region, not a region below it: {count}. They count"
+        " in its column above only.",
+        "只登记到 {region}、未细化到下辖区域的名单客户：{count} 个，仅计入上表该列。",
+    ),
     "below_intro": (
         "Each column above rolls up the regions below it. Open a region to see them.",
         "上表每列汇总其下辖区域，展开一个区域即可查看。",
@@ -148,6 +153,12 @@ def _matrix(context: SiteContext, directory: Directory, matrix: Matrix, kind: st
         lines += [f'??? note "{_quoted(title)}"', ""]
         lines += [f"    {line}" if line else "" for line in _table(context, directory, matrix, below)]
         lines.append("")
+        itself = sum(
+            matrix.cell(row, region).account_count - sum(matrix.cell(row, kid).account_count for kid in below)
+            for row in matrix.rows
+        )
+        if itself:
+            lines += [f"    {_say('itself', context, count=itself, region=directory.region_name(region))}", ""]
     return lines
 
 
