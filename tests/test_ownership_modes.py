@@ -306,3 +306,14 @@ def test_a_stand_in_only_on_an_account_a_regional_team_owns(base_repo: Path) -> 
     )
     (finding,) = _of(base_repo, "TRI004", AS_OF)
     assert "only an account a regional team owns takes a stand-in" in finding.message
+
+
+def test_the_load_table_marks_the_simplified_model_as_spared(company_b: Path) -> None:
+    from playbook.site import coverage_page
+    from playbook.site.context import SiteContext
+    from playbook.site.directory import Directory
+
+    playbook = repository.load(company_b).playbook
+    markdown = coverage_page.page(SiteContext(playbook, (), "internal", "en", B_DAY), Directory(playbook)).markdown
+    rows = [line for line in markdown.splitlines() if "](people/" in line and "| 3 to 10 |" in line]
+    assert len(rows) == 6 and all("held in the simplified model" in line and "{: .pb-spared }" in line for line in rows)

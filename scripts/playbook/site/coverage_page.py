@@ -243,11 +243,13 @@ def _overlap(context: SiteContext, directory: Directory, square: Cell) -> str:
 
 
 def load_status(load: ArLoad) -> str:
-    """over, under, ok, or no_bounds when the tier sets none (a key of directory.LABELS)."""
+    """over, under, ok, spared (below the minimum in the simplified model), or no_bounds (a key of directory.LABELS)."""
     if load.over:
         return "over"
     if load.under:
         return "under"
+    if load.minimum is not None and len(load.accounts) < load.minimum:
+        return "spared"
     return "ok" if load.minimum is not None or load.maximum is not None else "no_bounds"
 
 
@@ -266,7 +268,7 @@ def _load(context: SiteContext, directory: Directory, loads: tuple[ArLoad, ...])
 
 def _tier_load(context: SiteContext, directory: Directory, loads: list[ArLoad]) -> list[str]:
     """One tier's table: every AR, or beyond ``LOAD_ROWS`` only those over or under bounds."""
-    order = {"over": 0, "under": 1, "ok": 2, "no_bounds": 2}
+    order = {"over": 0, "under": 1, "ok": 2, "spared": 2, "no_bounds": 2}
     ordered = sorted(
         loads,
         key=lambda load: (order[load_status(load)], *sort_key(directory.person_display(load.person), load.person)),

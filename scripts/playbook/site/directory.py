@@ -37,6 +37,10 @@ LABELS: LabelTable = {
     "under": ("under", "不足"),
     "ok": ("within bounds", "在范围内"),
     "no_bounds": ("no bounds", "无限制"),
+    "spared": (
+        "below the minimum, held in the simplified model (office seller or stand-in)",
+        "低于下限，属简化模式（办事处销售或补位）",
+    ),
     "separator": (", ", "、"),
     "accounts_one": ("{count} account", "{count} 个客户"),
     "accounts_many": ("{count} accounts", "{count} 个客户"),

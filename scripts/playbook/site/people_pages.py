@@ -98,7 +98,7 @@ def _roles(context: SiteContext, directory: Directory) -> dict[str, dict[Triangl
 
 def _worst(person_loads: Iterable[ArLoad]) -> ArLoad | None:
     """The load that most needs attention: over before under before the rest."""
-    order = {"over": 0, "under": 1, "ok": 2, "no_bounds": 3}
+    order = {"over": 0, "under": 1, "ok": 2, "spared": 2, "no_bounds": 3}
     ranked = sorted(person_loads, key=lambda load: (order[load_status(load)], load.tier))
     return ranked[0] if ranked else None
 
