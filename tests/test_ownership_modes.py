@@ -317,3 +317,35 @@ def test_the_load_table_marks_the_simplified_model_as_spared(company_b: Path) ->
     markdown = coverage_page.page(SiteContext(playbook, (), "internal", "en", B_DAY), Directory(playbook)).markdown
     rows = [line for line in markdown.splitlines() if "](people/" in line and "| 3 to 10 |" in line]
     assert len(rows) == 6 and all("held in the simplified model" in line and "{: .pb-spared }" in line for line in rows)
+
+
+def test_a_government_team_can_support_too(base_repo: Path) -> None:
+    """The same model by domain: the tax authorities stay with the regions, a government team supports."""
+    tiers = base_repo / "data/tiers.yaml"
+    tiers.write_text(
+        tiers.read_text(encoding="utf-8").replace(
+            "    owner_team_types: [key_account, government]\n    accounts_per_ar: {min: 1, max: 3}",
+            "    owner_team_types: [key_account, government]\n    supported_owner_team_types: [regional]\n"
+            "    accounts_per_ar: {min: 1, max: 3}",
+        )
+    )
+    apply_example(
+        base_repo,
+        "# data/teams/tax-accounts.yaml\nownership: supports\n"
+        "# data/teams/north-region.yaml\nreports_to: {dotted: [tax-accounts]}\n"
+        "# data/teams/south-region.yaml\nreports_to: {dotted: [tax-accounts]}\n"
+        "# data/accounts/acme/account.yaml\nindustry: energy\ndomain: tax\nowner: north-region\n"
+        "overlays:\n  - {team: tax-accounts, credit_pct: 100, role: Tax director}\n"
+        "iron_triangle: {ar: [tom-tax], sr: [sam-sr], fr: [fay-fr]}\n"
+        "acting_ar:\n  - {person: tom-tax, reason: The north office has no seller for tax bureaus}\n"
+        "contacts:\n  - {id: zhao-lei, name: {zh: 赵雷}, title: Director, buying_role: eb, owner: tom-tax,"
+        " backup: sam-sr}\n"
+        "actions: []\n",
+        raw=False,
+    )
+    coverage_codes = {finding.rule for finding in _findings(base_repo, AS_OF)} & {
+        "COV001", "COV002", "COV003", "COV007", "COV009", "COV010", "COV011", "TRI003", "TRI004", "LOAD002"
+    }  # fmt: skip
+    assert coverage_codes == set()
+    cell = coverage.compute(repository.load(base_repo).playbook).government.cell("tax", "north")
+    assert cell.supporting_teams == ("tax-accounts",) and cell.regional_teams == ("north-region",)
