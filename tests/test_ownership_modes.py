@@ -349,3 +349,16 @@ def test_a_government_team_can_support_too(base_repo: Path) -> None:
     assert coverage_codes == set()
     cell = coverage.compute(repository.load(base_repo).playbook).government.cell("tax", "north")
     assert cell.supporting_teams == ("tax-accounts",) and cell.regional_teams == ("north-region",)
+
+
+def test_the_matrix_page_opens_every_level(company_b: Path, tmp_path: Path) -> None:
+    """South China opens into Guangdong and Fujian, and Guangdong, inside it, into its two cities."""
+    from playbook.site import coverage_page
+    from playbook.site.context import SiteContext
+    from playbook.site.directory import Directory
+
+    playbook = repository.load(company_b).playbook
+    markdown = coverage_page.page(SiteContext(playbook, (), "internal", "en", B_DAY), Directory(playbook)).markdown
+    assert '\n??? note "华南 \\(South China\\): the 2 regions below it"\n' in markdown
+    assert '\n    ??? note "广东 \\(Guangdong\\): the 2 regions below it"\n' in markdown
+    assert "\n        | Industry | 深圳 \\(Shenzhen\\) | 广州 \\(Guangzhou\\) |\n" in markdown

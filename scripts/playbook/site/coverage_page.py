@@ -148,17 +148,27 @@ def _matrix(context: SiteContext, directory: Directory, matrix: Matrix, kind: st
     if opened:
         lines += [_say("below_intro", context), ""]
     for region in opened:
-        below = matrix.children[region]
-        title = _say("below", context, region=directory.regions.get(region, region), count=len(below))
-        lines += [f'??? note "{_quoted(title)}"', ""]
-        lines += [f"    {line}" if line else "" for line in _table(context, directory, matrix, below)]
-        lines.append("")
-        itself = sum(
-            matrix.cell(row, region).account_count - sum(matrix.cell(row, kid).account_count for kid in below)
-            for row in matrix.rows
-        )
-        if itself:
-            lines += [f"    {_say('itself', context, count=itself, region=directory.region_name(region))}", ""]
+        lines += _opened(context, directory, matrix, region, "")
+    return lines
+
+
+def _opened(context: SiteContext, directory: Directory, matrix: Matrix, region: str, indent: str) -> list[str]:
+    """A folded block with the regions right below ``region``, and inside it one for each of them that has more."""
+    below = matrix.children[region]
+    inner = indent + "    "
+    title = _say("below", context, region=directory.regions.get(region, region), count=len(below))
+    lines = [f'{indent}??? note "{_quoted(title)}"', ""]
+    lines += [f"{inner}{line}" if line else "" for line in _table(context, directory, matrix, below)]
+    lines.append("")
+    itself = sum(
+        matrix.cell(row, region).account_count - sum(matrix.cell(row, kid).account_count for kid in below)
+        for row in matrix.rows
+    )
+    if itself:
+        lines += [f"{inner}{_say('itself', context, count=itself, region=directory.region_name(region))}", ""]
+    for kid in below:
+        if matrix.children.get(kid):
+            lines += _opened(context, directory, matrix, kid, inner)
     return lines
 
 
