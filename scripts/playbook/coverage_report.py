@@ -94,8 +94,8 @@ def to_markdown(coverage: Coverage) -> str:
     for matrix in _shown(coverage):
         out.append("")
         out.extend(_markdown_table(_rows(matrix)))
-        for region in matrix.regions:
-            below = matrix.children.get(region)
+        for region in _opened(matrix):
+            below = matrix.children[region]
             if below:
                 out += [
                     "",
@@ -103,6 +103,19 @@ def to_markdown(coverage: Coverage) -> str:
                 ]
                 out += ["", *_markdown_table(_rows(matrix, below)), "", "</details>"]
     return "\n".join(out) + "\n"
+
+
+def _opened(matrix: Matrix) -> list[str]:
+    """The regions below the columns that have regions below them, each before those inside it."""
+    found: list[str] = []
+    stack = list(reversed(matrix.regions))
+    while stack:
+        region = stack.pop()
+        below = matrix.children.get(region, ())
+        if below:
+            found.append(region)
+            stack.extend(reversed(below))
+    return found
 
 
 def _markdown_table(rows: list[list[str]]) -> list[str]:
