@@ -189,6 +189,8 @@ def test_a_team_on_the_big_region_covers_its_cities(base_repo: Path) -> None:
     markdown = FORMATS["markdown"](result)
     assert "<details><summary>industry × south: 2 regions</summary>" in markdown
     assert "| industry | guangdong | fujian |" in markdown
+    assert "<details><summary>industry × guangdong: 2 regions</summary>" in markdown
+    assert "| industry | shenzhen | guangzhou |" in markdown
 
 
 def test_coverage_opens_a_region(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
