@@ -288,9 +288,12 @@ def test_an_owning_team_beside_a_supporting_team_on_the_same_market_overlaps(com
         "members:\n  - {id: fin-lead, name: {en: Fin Lead}, roles: [ar]}\ncharter: Owns the named financial firms.\n",
         encoding="utf-8",
     )
-    (finding,) = _of(company_b, "COV004")
+    (finding,) = _of(company_b, "COV012")
     assert finding.path == "data/teams/finance-ka.yaml"
-    assert "'finance-ka' covers 'finance' in shanghai, which 'east-key-accounts' already covers" in finding.message
+    assert (
+        "key-account team 'finance-ka' covers 'shanghai' for 'finance', which lies in 'east' that 'east-key-accounts'"
+        " covers: both cover 'shanghai'" in finding.message
+    )
     cell = coverage.compute(repository.load(company_b).playbook).commercial.cell("finance", "shanghai")
     assert cell.overlap and cell.named_teams == ("finance-ka",) and cell.supporting_teams == ("east-key-accounts",)
     assert not _of(company_b, "COV009")  # company B's key tier lets no key-account team own: the office keeps it

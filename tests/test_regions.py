@@ -110,10 +110,14 @@ def test_an_unknown_parent(base_repo: Path) -> None:
 
 def test_a_region_in_one_regional_scope_and_its_parent_in_another(base_repo: Path) -> None:
     apply_example(base_repo, NESTED + FUJIAN_OFFICE, raw=False)
-    (finding,) = _of(base_repo, "COV005")
+    (finding,) = _of(base_repo, "COV012")
+    assert _of(base_repo, "COV005") == []
     assert finding.path == "data/teams/south-region.yaml"
     assert (finding.line, finding.column) in positions(base_repo, finding.path, ("scope", "regions", 0))
-    assert "'fujian-office' covers 'fujian': both cover 'fujian'" in finding.message
+    assert (
+        "regional team 'south-region' covers 'south', which holds 'fujian' that 'fujian-office' covers: both cover"
+        " 'fujian'" in finding.message
+    )
     result = coverage.compute(repository.load(base_repo).playbook)
     assert [(cell.row, cell.region) for cell in result.commercial.overlaps] == [
         ("banking", "fujian"),
@@ -138,10 +142,13 @@ charter: Owns the named banks of Fujian.
 """,
         raw=False,
     )
-    (finding,) = _of(base_repo, "COV004")
+    (finding,) = _of(base_repo, "COV012")
+    assert _of(base_repo, "COV004") == []
     assert finding.path == "data/teams/fujian-banks.yaml"  # the later file by name
-    assert (finding.line, finding.column) in positions(base_repo, finding.path, ("scope", "industries", 0))
-    assert "'fujian-banks' covers 'banking' in fujian, which 'finance-key-accounts' already covers" in finding.message
+    assert (finding.line, finding.column) in positions(base_repo, finding.path, ("scope", "regions", 0))
+    assert "'fujian-banks' covers 'fujian' for 'banking', which lies in 'south' that 'finance-key-accounts'" in (
+        finding.message
+    )
 
 
 def test_an_account_at_the_big_region_while_the_offices_cover_its_provinces(base_repo: Path) -> None:

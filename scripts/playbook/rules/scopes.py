@@ -3,14 +3,70 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
+from playbook.models import Team
 from playbook.models.team import OWNING_TEAM_TYPES
 from playbook.ownership import regions_without_regional_team
 from playbook.regions import region_tree
-from playbook.repository import Playbook
+from playbook.repository import Playbook, Sourced
 from playbook.rules.coverage import NAMED_SCOPES, team_type_word
 from playbook.rules.registry import Hit, rule
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A later team's scope entry that takes in customers an earlier team of the same type covers."""
+
+    team: Sourced[Team]
+    #: The industry or domain (None for a regional team) and its position in the scope.
+    row: str | None
+    row_index: int | None
+    #: The later team's scope region and its position; the earlier team and its scope region.
+    region: str
+    region_index: int
+    other: str
+    other_region: str
+    #: The smallest regions both cover.
+    leaves: tuple[str, ...]
+
+    @property
+    def nested(self) -> bool:
+        """The two scope entries are different regions, one lying in the other."""
+        return self.region != self.other_region
+
+
+def clashes(playbook: Playbook) -> list[Clash]:
+    """Every clash between teams of one type, worked out on the smallest regions, in file order."""
+    return playbook.derived("scope-clashes", _clashes)
+
+
+def _clashes(playbook: Playbook) -> list[Clash]:
+    tree = region_tree(playbook)
+    found: list[Clash] = []
+    for kind in ("key_account", "government", "regional"):
+        section = NAMED_SCOPES.get(kind)
+        claimed: dict[tuple[str | None, str], tuple[str, str]] = {}
+        for team in playbook.teams:
+            if team.model.type != kind:
+                continue
+            scope, own = team.model.scope, team.model.id
+            rows: list[tuple[int | None, str | None]] = (
+                list(enumerate(getattr(scope, section))) if section else [(None, None)]
+            )
+            for row_index, row in rows:
+                for region_index, region in enumerate(scope.regions):
+                    shared: dict[tuple[str, str], list[str]] = {}
+                    for leaf in sorted(tree.leaves(region)):
+                        first = claimed.setdefault((row, leaf), (own, region))
+                        if first[0] != own:
+                            shared.setdefault(first, []).append(leaf)
+                    for (other, other_region), leaves in shared.items():
+                        found.append(
+                            Clash(team, row, row_index, region, region_index, other, other_region, tuple(leaves))
+                        )
+    return found
 
 
 @rule("COV004", "named-scope-overlap", shared=True)
@@ -20,10 +76,9 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ## What it does
     Checks that no two key-account teams share an (industry, region) pair and no two
     government teams share a (domain, region) pair, whether they own their named customers
-    or support the regional owners. Regions nest, so pairs are compared on the smallest
-    regions: a team on a big region and another on one of its provinces share that
-    province. The later team (by file name) is reported at the industry or domain entry of
-    its scope, naming the team that covers the pair first.
+    or support the regional owners. The later team (by file name) is reported at the
+    industry or domain entry of its scope, naming the team that covers the pair first. A
+    region that lies in another team's region (a province of its big region) is COV012's.
 
     ## Why is this bad?
     A named customer in that industry and region could be claimed by both teams: two account
@@ -57,39 +112,30 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     charter: Owns the named utilities of the north.
     ```
     """
-    tree = region_tree(playbook)
-    for kind, section in NAMED_SCOPES.items():
-        claimed: dict[tuple[str, str], str] = {}
-        for team in playbook.teams:
-            if team.model.type != kind:
-                continue
-            scope, own = team.model.scope, team.model.id
-            for index, named in enumerate(getattr(scope, section)):
-                clashes: dict[str, dict[str, None]] = {}
-                for region in scope.regions:
-                    for leaf in sorted(tree.leaves(region)):
-                        first = claimed.setdefault((named, leaf), own)
-                        if first != own:
-                            clashes.setdefault(first, {})[region] = None
-                for other, regions in clashes.items():
-                    where = ", ".join(regions)
-                    yield Hit(
-                        team.document,
-                        ("scope", section, index),
-                        f"'{own}' covers '{named}' in {where}, which '{other}' already covers: a named customer "
-                        f"there would have two owners; keep '{named}' in {where} in one team's scope only",
-                    )
+    grouped: dict[tuple[int, str, int], list[Clash]] = {}
+    for clash in clashes(playbook):
+        if clash.row_index is not None and not clash.nested:
+            grouped.setdefault((id(clash.team), clash.other, clash.row_index), []).append(clash)
+    for found in grouped.values():
+        first = found[0]
+        section = NAMED_SCOPES[first.team.model.type]
+        where = ", ".join(dict.fromkeys(clash.region for clash in found))
+        yield Hit(
+            first.team.document,
+            ("scope", section, first.row_index or 0),
+            f"'{first.team.model.id}' covers '{first.row}' in {where}, which '{first.other}' already covers: a named"
+            f" customer there would have two owners; keep '{first.row}' in {where} in one team's scope only",
+        )
 
 
 @rule("COV005", "regional-overlap", shared=True)
 def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
-    """Two regional teams cover the same region, or one covers a region inside another's.
+    """Two regional teams cover the same region.
 
     ## What it does
-    Checks that each region is covered by at most one regional team. Regions nest, so
-    coverage is compared on the smallest regions: a team on a big region and another on one
-    of its provinces both cover that province. The later team (by file name) is reported at
-    the region entry of its scope.
+    Checks that each region appears in the scope of at most one regional team. The later
+    team (by file name) is reported at the region entry of its scope. A region that lies in
+    another team's region (a province of its big region) is COV012's.
 
     ## Why is this bad?
     The regional team owns, by default, every customer in its region that no named-account
@@ -103,8 +149,41 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     scope: {regions: [south, north]}
     ```
 
-    A province inside a region another regional team covers:
+    ## Use instead
+    ```yaml
+    # data/teams/south-region.yaml
+    scope: {regions: [south]}
+    ```
+    """
+    for clash in clashes(playbook):
+        if clash.row_index is None and not clash.nested:
+            yield Hit(
+                clash.team.document,
+                ("scope", "regions", clash.region_index),
+                f"regional teams '{clash.other}' and '{clash.team.model.id}' both cover region '{clash.region}': its"
+                " customers would have two default owners; keep the region in one regional team's scope",
+            )
 
+
+@rule("COV012", "nested-scope-overlap", shared=True)
+def nested_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """A team's scope names a region that lies in, or holds, a region another team of its type covers.
+
+    ## What it does
+    Regions nest (big region, province, city), and a team on a region covers every region
+    below it. For two regional teams, or two named-account teams of one type on the same
+    industry or domain, checks that no scope region of one lies in or holds a scope region of
+    the other. The later team (by file name) is reported at the region entry of its scope,
+    naming the other team, its region and the smallest regions both cover.
+
+    ## Why is this bad?
+    This is how a reorganisation leaves an overlap behind: a province gets an office of its
+    own while the big region's team keeps the big region in its scope, or a key-account team
+    is split by province while the old team still names the big region. Every customer in
+    the province then has two default owners (or two named owners), and neither file looks
+    wrong on its own.
+
+    ## Example
     ```yaml
     # data/taxonomy.yaml
     regions:
@@ -126,11 +205,6 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
 
     ## Use instead
     ```yaml
-    # data/teams/south-region.yaml
-    scope: {regions: [south]}
-    ```
-
-    ```yaml
     # data/taxonomy.yaml
     regions:
       - {id: north, name: {en: North, zh: 北区}}
@@ -151,32 +225,21 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     tree = region_tree(playbook)
-    claimed: dict[str, tuple[str, str]] = {}
-    for team in playbook.teams:
-        if team.model.type != "regional":
+    for clash in clashes(playbook):
+        if not clash.nested:
             continue
-        own = team.model.id
-        for index, region in enumerate(team.model.scope.regions):
-            clashes: dict[tuple[str, str], list[str]] = {}
-            for leaf in sorted(tree.leaves(region)):
-                first = claimed.setdefault(leaf, (own, region))
-                if first[0] != own:
-                    clashes.setdefault(first, []).append(leaf)
-            for (first_team, first_region), leaves in clashes.items():
-                if first_region == region:
-                    message = f"regional teams '{first_team}' and '{own}' both cover region '{region}'"
-                else:
-                    where = ", ".join(f"'{shared}'" for shared in tree.maximal(leaves))
-                    message = (
-                        f"regional team '{own}' covers '{region}' and '{first_team}' covers '{first_region}': "
-                        f"both cover {where}"
-                    )
-                yield Hit(
-                    team.document,
-                    ("scope", "regions", index),
-                    f"{message}: its customers would have two default owners; keep each region in one regional "
-                    "team's scope",
-                )
+        own = clash.team.model.id
+        what = "regional team" if clash.row is None else f"{team_type_word(clash.team.model.type)} team"
+        on = "" if clash.row is None else f" for '{clash.row}'"
+        where = ", ".join(f"'{region}'" for region in tree.maximal(clash.leaves))
+        relation = "lies in" if clash.other_region in tree.ancestors(clash.region) else "holds"
+        yield Hit(
+            clash.team.document,
+            ("scope", "regions", clash.region_index),
+            f"{what} '{own}' covers '{clash.region}'{on}, which {relation} '{clash.other_region}' that '{clash.other}'"
+            f" covers: both cover {where}, so its customers there would have two owners; keep each region in one"
+            " team's scope",
+        )
 
 
 @rule("COV006", "region-without-regional-team", shared=True)
