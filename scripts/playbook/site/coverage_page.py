@@ -186,7 +186,8 @@ def _table(context: SiteContext, directory: Directory, matrix: Matrix, columns: 
     table = [f"| {row_label} | {' | '.join(names)} |", "| --- |" + " --- |" * len(columns)]
     for row in matrix.rows:
         name = directory.industry_name(row) if matrix.kind == "industry" else directory.domain_name(row)
-        cells = " | ".join(_cell(context, directory, matrix.cell(row, region)) for region in columns)
+        nested = bool(matrix.children)
+        cells = " | ".join(_cell(context, directory, matrix.cell(row, region), nested) for region in columns)
         table.append(f"| **{name}** | {cells} |")
     return table
 
@@ -204,7 +205,7 @@ def _teams(context: SiteContext, directory: Directory, team_ids: tuple[str, ...]
     return " / ".join(links)
 
 
-def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
+def _cell(context: SiteContext, directory: Directory, square: Cell, nested: bool = False) -> str:
     """One square: its status word, the owning teams, the count; the class rides on attr_list."""
     parts: list[str] = []
     if square.gap and not square.named_teams and not square.regional_teams:
@@ -216,7 +217,7 @@ def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
             where = _regions(directory, square.gap_leaves or ())
             parts.append(f"**{_say('gap_in', context)}** {where}: {rule_link('COV006')}")
         if square.overlap:
-            parts.append(_overlap(context, directory, square))
+            parts.append(_overlap(context, directory, square, nested))
         if square.named_teams:
             parts.append(f"{_say('named', context)}: {_teams(context, directory, square.named_teams)}")
         if len(square.regional_teams) > REGIONAL_NAMED:
@@ -240,8 +241,8 @@ def _regions(directory: Directory, regions: tuple[str, ...]) -> str:
     return ", ".join(directory.region_name(region) for region in regions)
 
 
-def _overlap(context: SiteContext, directory: Directory, square: Cell) -> str:
-    """The overlap mark: the rules that explain it, and for a roll-up the regions below where it is."""
+def _overlap(context: SiteContext, directory: Directory, square: Cell, nested: bool) -> str:
+    """The overlap mark: the rules that explain it (with nested regions, COV012 too), and for a roll-up where."""
     if square.overlap_leaves:
         return f"**{_say('overlap_in', context)}** {_regions(directory, square.overlap_leaves)}"
     causes = []
@@ -249,6 +250,8 @@ def _overlap(context: SiteContext, directory: Directory, square: Cell) -> str:
         causes.append(rule_link("COV004"))
     if len(square.regional_teams) > 1:
         causes.append(rule_link("COV005"))
+    if nested:
+        causes.append(rule_link("COV012"))
     return f"**{_say('overlap', context)}**: {', '.join(causes)}"
 
 
