@@ -365,3 +365,15 @@ def test_the_matrix_page_opens_every_level(company_b: Path, tmp_path: Path) -> N
     assert '\n??? note "华南 \\(South China\\): the 2 regions below it"\n' in markdown
     assert '\n    ??? note "广东 \\(Guangdong\\): the 2 regions below it"\n' in markdown
     assert "\n        | Industry | 深圳 \\(Shenzhen\\) | 广州 \\(Guangzhou\\) |\n" in markdown
+
+
+def test_an_acting_ar_recorded_twice(company_b: Path) -> None:
+    apply_example(
+        company_b,
+        "# data/accounts/minjiang-auto/account.yaml\nacting_ar:\n"
+        "  - {person: lin-nan, reason: No seller in Fujian}\n  - {person: lin-nan, reason: Still none}\n",
+        raw=False,
+    )
+    (finding,) = _of(company_b, "TRI004")
+    _at(company_b, finding, "data/accounts/minjiang-auto/account.yaml", ("acting_ar", 1, "person"))
+    assert "recorded twice" in finding.message

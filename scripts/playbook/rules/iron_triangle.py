@@ -209,13 +209,16 @@ def acting_ar_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     for account in playbook.accounts:
         model = account.model
         backing = {team.model.id for team in supporters(playbook, model)}
+        recorded: set[str] = set()
         for index, acting in enumerate(model.acting_ar):
             person = playbook.person_by_id.get(acting.person)
             at: tuple[str | int, ...] = ("acting_ar", index, "person")
             if person is None:
                 continue  # REF002 names an unknown person
             team = person.team.model
-            if acting.person not in model.iron_triangle.ar:
+            if acting.person in recorded:
+                problem = f"'{acting.person}' is recorded twice as acting AR of '{model.id}': keep one record"
+            elif acting.person not in model.iron_triangle.ar:
                 problem = (
                     f"'{acting.person}' is recorded as acting AR of '{model.id}' but is not under iron_triangle.ar:"
                     " add them there, or remove this record"
@@ -244,5 +247,7 @@ def acting_ar_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             elif not acting.reason.strip():
                 at, problem = ("acting_ar", index, "reason"), f"say why '{acting.person}' stands in as AR"
             else:
+                recorded.add(acting.person)
                 continue
+            recorded.add(acting.person)
             yield Hit(account.document, at, problem)
