@@ -63,6 +63,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.search import index as search_index
+    from playbook.search.entries import entries as search_entries
     from playbook.site import engine, staging
     from playbook.site.generate import site_pages
     from playbook.validation import validate
@@ -83,6 +85,12 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:
         config = staging.stage(root, Path(temporary), generated, language=language)
         engine.build(config, args.today, args.engine)
+        # Names, aliases and any run of their Chinese characters find an account, a team or a person.
+        search_index.shape(
+            Path(temporary) / staging.STAGED_SITE,
+            args.engine,
+            search_entries(validation.playbook, audience, language or "en"),
+        )
         staging.publish(Path(temporary) / staging.STAGED_SITE, site_dir)
     sys.stdout.write(f"built the {audience} site in {site_dir}\n")
     return 0

@@ -140,6 +140,14 @@ class Account(Record):
 
     id: Slug = Field(title="Id", description="The account id; the folder name.")
     name: Name = Field(title="Name", description="The customer's name.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        title="Aliases",
+        description=(
+            "Other names people use for the customer: short names (简称), former names, English abbreviations. "
+            "Shown on the account page; search finds the account by each."
+        ),
+    )
     tier: Slug = Field(title="Tier", description="The tier id from tiers.yaml.")
     industry: Slug = Field(title="Industry", description="The industry id from the taxonomy.")
     region: Slug = Field(
