@@ -105,14 +105,14 @@ def _zensical_hits(page: Page, query: str) -> list[Hit]:
     # does, and the list has settled (the same twice in a row).
     answered = page.locator(f'[role=option][href*="h={quote(query, safe="")}"]')
     previous: list[Hit] | None = None
-    for _ in range(50):
+    for _ in range(125):
         count = answered.count()
         if count and count == options.count():
             hits = _hits(options, "h2")
             if hits == previous:
                 return hits
             previous = hits
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(40)
     return previous or []
 
 
