@@ -181,3 +181,16 @@ def test_the_same_data_gives_the_same_zensical_index(repository: Path, tmp_path:
     first = (tmp_path / "one" / "search.json").read_bytes()
     assert first == (tmp_path / "two" / "search.json").read_bytes()
     assert b'<span hidden=\\"hidden\\">' in first and "艾行".encode() in first
+
+
+def test_contacts_join_their_account_when_their_items_would_halve_zensicals_section_limit() -> None:
+    items = [{"location": f"p{number}.html", "title": "P", "text": ""} for number in range(7)]
+    items.append({"location": "accounts/a.html", "title": "A", "text": ""})
+    contacts = [_entry("accounts/a", "qiao", "乔春生")]
+    # 8 items and 1 more: past 2 ** 3, the contact's terms go on the account's own item.
+    shaped = shape_zensical({"items": [dict(item) for item in items]}, contacts)["items"]
+    assert len(shaped) == 8
+    assert shaped[-1]["title"] == 'A<span hidden="hidden">滨海省税务局 海省税务局</span>'
+    # 7 items and 1 more stay within 2 ** 3: the contact gets an item of its own.
+    shaped = shape_zensical({"items": [dict(item) for item in items[1:]]}, contacts)["items"]
+    assert [item["location"] for item in shaped][-1] == "accounts/a.html#qiao"

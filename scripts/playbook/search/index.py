@@ -80,6 +80,7 @@ def shape_mkdocs(data: dict[str, Any], entries: Iterable[SearchEntry]) -> dict[s
 def shape_zensical(data: dict[str, Any], entries: Iterable[SearchEntry]) -> dict[str, Any]:
     """Zensical's search index with the entries' terms (in a hidden part of the title) and summaries."""
     items: list[dict[str, Any]] = data.setdefault("items", [])
+    entries = _within_zensicals_limit(items, list(entries))
 
     def place(item: dict[str, Any], entry: SearchEntry) -> None:
         hidden = f"{_HIDDEN}{escape(' '.join(entry.terms))}</span>" if entry.terms else ""
@@ -101,6 +102,32 @@ def shape_zensical(data: dict[str, Any], entries: Iterable[SearchEntry]) -> dict
 
     data["items"] = _merged(items, entries, place, added)
     return data
+
+
+def _within_zensicals_limit(items: list[Document], entries: list[SearchEntry]) -> list[SearchEntry]:
+    """``entries``, or, when their new items would halve the longest section Zensical indexes, the
+    same with each contact's terms put on its account's page instead of an item of its own.
+
+    Zensical packs an item's number and a word's position into 32 bits: the section length it
+    checked when it built the site holds while the count of items stays under the same power of two.
+    """
+    present = {str(item.get("location")) for item in items}
+    pages = {location.split("#", 1)[0] for location in present}
+    new = sum(
+        1
+        for entry in entries
+        if entry.anchor is not None
+        and any(
+            f"{page}#{entry.anchor}" not in present
+            for page in (f"{entry.page}.html", f"{entry.page}/")
+            if page in pages
+        )
+    )
+    if (len(items) + new - 1).bit_length() <= (len(items) - 1).bit_length():
+        return entries
+    return [
+        entry if entry.anchor is None else SearchEntry(entry.page, None, None, "", entry.terms) for entry in entries
+    ]
 
 
 def _lead(summary: str, text: str) -> str:
