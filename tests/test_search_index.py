@@ -109,10 +109,11 @@ def test_zensical_terms_go_into_a_hidden_part_of_the_title() -> None:
                 "path": ["滨海省税务局"],
                 "tags": [],
             },
+            {"location": "index.html", "level": 1, "title": "Home", "text": ""},
         ],
     }
     shaped = shape_zensical(data, [_entry("accounts/a", account=True), _entry("accounts/a", "qiao", "<乔>")])
-    page, section, contact = shaped["items"]
+    page, section, contact, _ = shaped["items"]
     assert page["title"] == '滨海省税务局<span hidden="hidden">滨海省税务局 海省税务局</span>'
     assert page["text"].startswith("<p>Strategic")
     assert section["title"] == "X"
