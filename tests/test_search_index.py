@@ -195,3 +195,16 @@ def test_contacts_join_their_account_when_their_items_would_halve_zensicals_sect
     # 7 items and 1 more stay within 2 ** 3: the contact gets an item of its own.
     shaped = shape_zensical({"items": [dict(item) for item in items[1:]]}, contacts)["items"]
     assert [item["location"] for item in shaped][-1] == "accounts/a.html#qiao"
+
+
+def test_a_very_long_name_adds_at_most_sixteen_characters_a_character() -> None:
+    name = "滨" * 5000
+    found = terms([name])
+    assert sum(map(len, found)) <= 16 * len(name) + len(name)
+    assert all(len(term) <= 16 for term in found if term != name)
+
+
+def test_mkdocs_names_are_escaped_like_the_rest_of_the_index() -> None:
+    entry = SearchEntry("accounts/a", None, None, "", ("<img src=x onerror=alert(1)>",), True)
+    data = {"config": {}, "docs": [{"location": "accounts/a.html", "title": "A", "text": ""}]}
+    assert shape_mkdocs(data, [entry])["docs"][0][NAMES_FIELD] == "&lt;img src=x onerror=alert(1)&gt;"

@@ -64,7 +64,7 @@ def shape_mkdocs(data: dict[str, Any], entries: Iterable[SearchEntry]) -> dict[s
                 doc[key] = without_single_characters(doc[key])
 
     def place(doc: dict[str, Any], entry: SearchEntry) -> None:
-        doc[NAMES_FIELD] = " ".join(entry.terms)
+        doc[NAMES_FIELD] = escape(" ".join(entry.terms))
         if entry.account:
             doc["boost"] = ACCOUNT_BOOST
         if entry.anchor is None and entry.summary:

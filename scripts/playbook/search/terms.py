@@ -25,11 +25,14 @@ WORD_BREAK = "\u200b"
 _SEGMENTED_RUN = re.compile(rf"(?:{HAN_RUN.pattern})(?:{WORD_BREAK}(?:{HAN_RUN.pattern}))+")
 #: The shortest suffix indexed: one character would match every word that starts with it.
 SHORTEST = 2
+#: The longest: a run of up to this many characters is found wherever it starts in a name, and
+#: a name thousands of characters long adds no more than this many characters per character.
+LONGEST = 16
 
 
 def suffixes(run: str) -> list[str]:
-    """Every suffix of ``run`` at least two characters long, the whole run first."""
-    return [run[start:] for start in range(len(run) - SHORTEST + 1)]
+    """Every suffix of ``run`` at least two characters long (its first 16 characters), the whole run first."""
+    return [run[start : start + LONGEST] for start in range(len(run) - SHORTEST + 1)]
 
 
 def terms(names: Iterable[str]) -> tuple[str, ...]:
