@@ -15,12 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 
 from playbook.cli import main
 from playbook.search.terms import HAN_RUN
@@ -78,47 +77,86 @@ def test_every_sample_account_has_queries_and_aliases() -> None:
 class Hit:
     path: str
     title: str
+    href: str
 
 
-def _mkdocs_hits(page: Page, query: str) -> list[Hit]:
-    """The pages mkdocs-material's search lists for ``query``, best first (empty: no hit)."""
-    search = page.locator(".md-search__input")
-    results = page.locator(".md-search-result__item")
-    search.fill("")
-    search.press("End")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    search.fill(query)
-    # Material reads the query on keyup (typing through an input method ends with one too).
-    search.press("End")
-    try:
-        results.first.wait_for(state="attached", timeout=5_000)
-    except PlaywrightError:
-        return []
-    return _hits(page.locator(".md-search-result__item > a.md-search-result__link"), "h1")
+#: Types each query into mkdocs-material's search box and reads the hits once they have stayed
+#: the same for three reads.
+#: Clearing the box first empties the list, so a list is never the previous query's.
+_MKDOCS_SEARCH = """
+async (queries) => {
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const input = document.querySelector(".md-search__input");
+  const type = (value) => {
+    input.value = value;
+    // Material reads the query on keyup (typing through an input method ends with one too).
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "End"}));
+  };
+  const read = () => [...document.querySelectorAll(".md-search-result__item > a.md-search-result__link")]
+    .map((a) => [a.href, (a.querySelector("h1") || a).innerText]);
+  const found = [];
+  for (const query of queries) {
+    type("");
+    for (let i = 0; i < 500 && document.querySelector(".md-search-result__item"); i++) await sleep(10);
+    type(query);
+    let previous = null, steady = 0, hits = [];
+    for (let i = 0; i < 400; i++) {
+      await sleep(15);
+      const now = JSON.stringify(read());
+      steady = now !== "[]" && now === previous ? steady + 1 : 0;
+      if (steady === 2) { hits = JSON.parse(now); break; }
+      previous = now;
+    }
+    found.push(hits);
+  }
+  return found;
+}
+"""
+#: The same in Zensical's search dialog (in a shadow root), where each hit's address also carries
+#: the query it answers (?h=...): the hits are read once every listed hit does, three reads running.
+_ZENSICAL_SEARCH = """
+async (queries) => {
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const host = [...document.querySelectorAll("*")].find((e) => e.shadowRoot?.querySelector("dialog input"));
+  const root = host.shadowRoot;
+  const input = root.querySelector("dialog input");
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const found = [];
+  const type = (value) => {
+    setValue.call(input, value);
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  for (const query of queries) {
+    type("");
+    for (let i = 0; i < 500 && root.querySelector("[role=option]"); i++) await sleep(10);
+    type(query);
+    const answer = "h=" + encodeURIComponent(query);
+    let previous = null, steady = 0, hits = [];
+    for (let i = 0; i < 400; i++) {
+      await sleep(15);
+      const options = [...root.querySelectorAll("[role=option]")];
+      if (!options.length || !options.every((a) => (a.getAttribute("href") || "").includes(answer))) continue;
+      const now = JSON.stringify(options.map((a) => [a.href, (a.querySelector("h2") || a).innerText]));
+      steady = now === previous ? steady + 1 : 0;
+      if (steady === 2) { hits = JSON.parse(now); break; }
+      previous = now;
+    }
+    found.push(hits);
+  }
+  return found;
+}
+"""
 
 
-def _zensical_hits(page: Page, query: str) -> list[Hit]:
-    """The pages Zensical's search dialog lists for ``query``, best first (empty: no hit)."""
-    page.locator("dialog input").first.fill(query)
-    options = page.locator("[role=option]")
-    # Each hit's address carries the query it answers (?h=...): wait until every listed hit
-    # does, and the list has settled (the same twice in a row).
-    answered = page.locator(f'[role=option][href*="h={quote(query, safe="")}"]')
-    previous: list[Hit] | None = None
-    for _ in range(125):
-        count = answered.count()
-        if count and count == options.count():
-            hits = _hits(options, "h2")
-            if hits == previous:
-                return hits
-            previous = hits
-        page.wait_for_timeout(40)
-    return previous or []
+def _searched(script: str) -> Callable[[Page, list[str]], list[list[Hit]]]:
+    def hits(page: Page, queries: list[str]) -> list[list[Hit]]:
+        found = page.evaluate(script, queries)
+        return [
+            [Hit(urlsplit(href).path, " ".join(title.replace("\u200b", "").split()), href) for href, title in listed]
+            for listed in found
+        ]
 
-
-def _hits(links: Locator, heading: str) -> list[Hit]:
-    found = links.evaluate_all(f"links => links.map(a => [a.href, (a.querySelector('{heading}') || a).innerText])")
-    return [Hit(urlsplit(href).path, " ".join(title.replace("\u200b", "").split())) for href, title in found]
+    return hits
 
 
 def _open_mkdocs_search(page: Page) -> None:
@@ -133,12 +171,12 @@ def _open_zensical_search(page: Page) -> None:
 @dataclass(frozen=True)
 class Engine:
     open: Callable[[Page], None]
-    hits: Callable[[Page, str], list[Hit]]
+    hits: Callable[[Page, list[str]], list[list[Hit]]]
 
 
 ENGINES = {
-    "mkdocs": Engine(_open_mkdocs_search, _mkdocs_hits),
-    "zensical": Engine(_open_zensical_search, _zensical_hits),
+    "mkdocs": Engine(_open_mkdocs_search, _searched(_MKDOCS_SEARCH)),
+    "zensical": Engine(_open_zensical_search, _searched(_ZENSICAL_SEARCH)),
 }
 
 
@@ -170,19 +208,19 @@ def test_every_account_is_the_first_hit_for_its_name_runs_and_aliases(
     driver = ENGINES[engine]
     tab.open(site, "index.html")
     driver.open(tab.page)
+    asked = [(account, query) for account in ACCOUNTS for query in queries(account)]
+    answers = driver.hits(tab.page, [query for _, query in asked])
     missed = []
-    for account in ACCOUNTS:
+    for (account, query), hits in zip(asked, answers, strict=True):
         wanted = ACCOUNT_PAGE.format(id=account.id)
-        for query in queries(account):
-            hits = driver.hits(tab.page, query)
-            paths = [hit.path for hit in hits]
-            if engine == "zensical":
-                # Zensical ranks a page whose visible title starts with the query (a government
-                # domain, an industry or a team named by it, such as 税务 or 能源电力) above a
-                # match further into a title: only such pages may come before the account.
-                paths = paths[_titled_first(hits, query) :]
-            if not paths or not paths[0].endswith(wanted):
-                missed.append(f"{query!r}: {[hit.path for hit in hits][:3] or 'no hit'} instead of {wanted}")
+        paths = [hit.path for hit in hits]
+        if engine == "zensical":
+            # Zensical ranks a page whose visible title starts with the query (a government
+            # domain, an industry or a team named by it, such as 税务 or 能源电力) above a
+            # match further into a title: only such pages may come before the account.
+            paths = paths[_titled_first(hits, query) :]
+        if not paths or not paths[0].endswith(wanted):
+            missed.append(f"{query!r}: {[hit.path for hit in hits][:3] or 'no hit'} instead of {wanted}")
     assert not missed, f"{len(missed)} queries do not give their account first:\n" + "\n".join(missed)
     tab.assert_clean()
 
@@ -203,7 +241,7 @@ def test_a_contacts_hit_leads_with_who_the_contact_is(
     driver = ENGINES[engine]
     tab.open(site_of(engine), "index.html")
     driver.open(tab.page)
-    hits = driver.hits(tab.page, contact.zh)
+    [hits] = driver.hits(tab.page, [contact.zh])
     assert hits, f"searching {contact.zh!r} finds nothing"
     # The first hit on the contact's account is the contact's own entry, found by the name.
     on_contact = [hit for hit in hits if hit.path.endswith(ACCOUNT_PAGE.format(id=strategic.id))]
