@@ -208,3 +208,20 @@ def test_mkdocs_names_are_escaped_like_the_rest_of_the_index() -> None:
     entry = SearchEntry("accounts/a", None, None, "", ("<img src=x onerror=alert(1)>",), True)
     data = {"config": {}, "docs": [{"location": "accounts/a.html", "title": "A", "text": ""}]}
     assert shape_mkdocs(data, [entry])["docs"][0][NAMES_FIELD] == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+@pytest.mark.parametrize("alias", ["'  '", '"two\\nlines"'])
+def test_a_blank_or_broken_alias_is_a_finding(tmp_path: Path, alias: str) -> None:
+    root = make_repository(tmp_path / "repo")
+    account = root / "data" / "accounts" / "acme" / "account.yaml"
+    text = account.read_text(encoding="utf-8")
+    account.write_text(text.replace("\nname:", f"\naliases: [艾行, {alias}]\nname:", 1), encoding="utf-8")
+    result = run("validate", "--root", root, "--today", TODAY)
+    assert result.code == 1
+    line = next(
+        number for number, row in enumerate(account.read_text(encoding="utf-8").splitlines(), 1) if "aliases" in row
+    )
+    assert (
+        f"data/accounts/acme/account.yaml:{line}:15: error SCH001 aliases[1]: an alias is a name on one line"
+        in result.stdout
+    )
