@@ -272,3 +272,49 @@ def test_the_public_index_names_no_contact(public_site: Site, strategic: sites.S
     assert not named
     # Accounts are still found by their aliases there.
     assert all(alias in text for account in ACCOUNTS for alias in account.aliases)
+
+
+def _hit_texts(page: Page, engine: str) -> list[tuple[str, str]]:
+    """Each listed hit's address and the text a reader sees on it (hidden parts left out)."""
+    selector = ".md-search-result__item a.md-search-result__link" if engine == "mkdocs" else "[role=option]"
+    found = page.locator(selector).evaluate_all("links => links.map(a => [a.getAttribute('href'), a.innerText])")
+    return [(urlsplit(href).path, " ".join(text.replace("\u200b", "").split())) for href, text in found]
+
+
+def _team_name(team: str) -> str:
+    name = yaml.safe_load((sites.PROJECT / "data" / "teams" / f"{team}.yaml").read_text(encoding="utf-8"))["name"]
+    return str(name.get("zh") or name.get("en")) if isinstance(name, dict) else str(name)
+
+
+def _person_name(person: str) -> str:
+    """The Chinese name (or the English one) of one of our people, from the team charters."""
+    for path in sorted((sites.PROJECT / "data" / "teams").glob("*.yaml")):
+        for member in yaml.safe_load(path.read_text(encoding="utf-8")).get("members") or []:
+            if member.get("id") == person:
+                name = member["name"]
+                return str(name.get("zh") or name.get("en")) if isinstance(name, dict) else str(name)
+    raise LookupError(person)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_hit_on_an_account_or_one_of_our_people_leads_with_who_they_are(
+    tab: Tab, site_of: Callable[[str], Site], engine: str, strategic: sites.SampleAccount
+) -> None:
+    data = yaml.safe_load((sites.PROJECT / "data" / "accounts" / strategic.id / "account.yaml").read_text("utf-8"))
+    ar = str(data["iron_triangle"]["ar"][0])
+    driver = ENGINES[engine]
+    tab.open(site_of(engine), "index.html")
+    driver.open(tab.page)
+    [hits] = driver.hits(tab.page, [strategic.named.zh])
+    assert hits and hits[0].path.endswith(ACCOUNT_PAGE.format(id=strategic.id)), hits[:3]
+    account = next(text for path, text in _hit_texts(tab.page, engine) if path.endswith(f"/{strategic.id}.html"))
+    # The tier and the team that owns the account come first (the summary, or the page's facts).
+    summary = account.split(strategic.named.en, 1)[-1][:400]
+    assert "Strategic" in summary and _team_name(strategic.owner) in summary, account
+    assert "opposes" not in summary, account
+    name = _person_name(ar)
+    [hits] = driver.hits(tab.page, [name])
+    texts = [text for path, text in _hit_texts(tab.page, engine) if path.endswith(f"/people/{ar}.html")]
+    assert texts, hits[:3]
+    # Their title and team first: the summary's dot separates them.
+    assert " · " in texts[0][:200], texts[0]
