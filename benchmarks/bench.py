@@ -17,6 +17,8 @@ or reuses it when the generator has not changed since, then measures:
   generate_pages_s          the model to the site's Markdown (site_pages)
   stage_s                   writing the staging folder (docs copy, pages, config)
   engine_build_s            the MkDocs build of the staged pages
+  search_index_s            adding names, aliases and their Chinese suffixes to MkDocs' search index
+  search_index_growth       how many times larger that makes the index
   zensical_build_s          the Zensical build of the same pages, when the engine offers it
   largest_page_bytes ...    sizes in the built site
 
@@ -466,6 +468,17 @@ def stage_main(root: Path, work: Path, skip_site: bool) -> int:
         config = staging.stage(root, work / "mkdocs", pages, language=language)
         result["stage_s"] = time.perf_counter() - started
         result.update(built("engine", lambda: engine.build(config, as_of), work / "mkdocs" / staging.STAGED_SITE))
+        index_path = work / "mkdocs" / staging.STAGED_SITE / "search" / "search_index.json"
+        if index_path.is_file():
+            from playbook.search import index as search_index
+            from playbook.search.entries import entries as search_entries
+
+            before = index_path.stat().st_size
+            started = time.perf_counter()
+            found = search_entries(validation.playbook, "internal", language or "en")
+            search_index.shape(work / "mkdocs" / staging.STAGED_SITE, "mkdocs", found)
+            result["search_index_s"] = time.perf_counter() - started
+            result["search_index_growth"] = index_path.stat().st_size / before
         builder, how = zensical_builder(engine)
         result["zensical_engine"] = how
         if builder is not None:

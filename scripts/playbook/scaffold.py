@@ -35,6 +35,7 @@ id: {account_id}            # must equal the folder name
 name:
   zh: 客户全称              # the customer's name in Chinese
   en: Customer Name         # and/or in English
+aliases: []                 # other names people search by: short names (简称), former names, abbreviations
 tier: {chosen_tier}                 # a tier id from data/tiers.yaml
 industry: {industry}        # an industry id from data/taxonomy.yaml
 region: {region}            # where the customer's head office is

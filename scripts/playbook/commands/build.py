@@ -12,11 +12,14 @@ from playbook.findings import Finding
 from playbook.reporters import REPORTERS, Summary
 
 if TYPE_CHECKING:
+    from playbook.site.context import Audience
     from playbook.validation import Validation
 
 SITE = "site"
 #: site.context.AUDIENCES and site.engine.ENGINES, spelled out so that the command line starts quickly.
 AUDIENCES = ("internal", "public")
+#: The audience that playbook.yaml's site_access chooses: what the CI pipelines publish.
+AUTO = "auto"
 ENGINES = ("mkdocs", "zensical")
 
 
@@ -29,6 +32,10 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
             "Validate the data (nothing is built while it has errors), generate the account and "
             "rule pages next to a copy of docs/, and build the site in strict mode with MkDocs (or Zensical)."
         ),
+        epilog=(
+            "example: playbook build --site-dir public --audience auto   "
+            "(the site a pipeline may publish: internal only where the host restricts access)"
+        ),
     )
     parser.add_argument(
         "--site-dir",
@@ -39,9 +46,12 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     parser.add_argument(
         "--audience",
-        choices=AUDIENCES,
+        choices=(*AUDIENCES, AUTO),
         default="internal",
-        help="internal (default), or public: leave out personal data such as contacts and relationship scores",
+        help=(
+            "internal (default), or public: leave out personal data such as contacts and relationship scores; "
+            "auto: public unless playbook.yaml says `site_access: organisation` (what the CI pipelines publish)"
+        ),
     )
     parser.add_argument(
         "--engine",
@@ -53,6 +63,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.search import index as search_index
+    from playbook.search.entries import entries as search_entries
     from playbook.site import engine, staging
     from playbook.site.generate import site_pages
     from playbook.validation import validate
@@ -66,15 +78,29 @@ def run(args: argparse.Namespace) -> int:
     if validation.errors:
         sys.stderr.write("nothing was built: fix the errors above first\n")
         return 1
-    generated, language = site_pages(validation, args.audience, args.today)
+    audience = published_audience(validation) if args.audience == AUTO else args.audience
+    generated, language = site_pages(validation, audience, args.today)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:
         config = staging.stage(root, Path(temporary), generated, language=language)
         engine.build(config, args.today, args.engine)
+        # Names, aliases and any run of their Chinese characters find an account, a team or a person.
+        search_index.shape(
+            Path(temporary) / staging.STAGED_SITE,
+            args.engine,
+            search_entries(validation.playbook, audience, language or "en"),
+        )
         staging.publish(Path(temporary) / staging.STAGED_SITE, site_dir)
-    sys.stdout.write(f"built the {args.audience} site in {site_dir}\n")
+    sys.stdout.write(f"built the {audience} site in {site_dir}\n")
     return 0
+
+
+def published_audience(validation: Validation) -> Audience:
+    """The audience a pipeline publishes: internal only where playbook.yaml says the host restricts access."""
+    settings = validation.playbook.settings
+    restricted = settings is not None and settings.model.site_access == "organisation"
+    return "internal" if restricted else "public"
 
 
 def report_findings(validation: Validation) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
 
 from playbook.models.common import IsoDate, Lifecycle, Name, Percent, Record, Slug, Text
 from playbook.models.settings import Approval
@@ -13,6 +13,16 @@ ActionStatus = Literal["planned", "in_progress", "done", "dropped"]
 LeadStatus = Literal["new", "qualified", "converted", "dropped"]
 InfluenceLevel = Literal["high", "medium", "low"]
 OPEN_ACTION_STATUSES: frozenset[str] = frozenset({"planned", "in_progress"})
+
+
+def _one_line(value: str) -> str:
+    if not value.strip() or "\n" in value or "\r" in value:
+        raise ValueError("an alias is a name on one line, not blank")
+    return value
+
+
+#: Another name of a customer: some text that is not blank, on one line.
+Alias = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_one_line)]
 
 
 class Overlay(Record):
@@ -150,6 +160,14 @@ class Account(Record):
 
     id: Slug = Field(title="Id", description="The account id; the folder name.")
     name: Name = Field(title="Name", description="The customer's name.")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        title="Aliases",
+        description=(
+            "Other names people use for the customer: short names (简称), former names, English abbreviations. "
+            "Shown on the account page; search finds the account by each."
+        ),
+    )
     tier: Slug = Field(title="Tier", description="The tier id from tiers.yaml.")
     industry: Slug = Field(title="Industry", description="The industry id from the taxonomy.")
     region: Slug = Field(

@@ -10,6 +10,8 @@ from playbook.models.common import IsoDate, Record, Slug, Text
 
 #: The kinds of change a policy can require an approval for.
 ChangeKind = Literal["owner", "tier", "criteria"]
+#: Who can read the site where the pipelines publish it.
+SiteAccess = Literal["public", "organisation"]
 
 
 class Approval(Record):
@@ -53,4 +55,14 @@ class Settings(Record):
         default_factory=list,
         title="Approvals required",
         description="Changes the pull-request gate accepts only with an approval recorded in the data.",
+    )
+    site_access: SiteAccess = Field(
+        "public",
+        title="Site access",
+        description=(
+            "Who can read the site where the CI pipelines publish it: public (anyone; the pipelines publish the "
+            "public audience, without personal data) or organisation (the host lets only the organisation's "
+            "signed-in members in, such as GitLab Pages with access control, private Pages on GitHub Enterprise "
+            "or an internal web server; the pipelines publish the internal site)."
+        ),
     )

@@ -27,8 +27,11 @@ from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.tables import header, row
 
+#: Between an account's aliases on its page.
+_ALIAS_SEPARATOR = {"en": ", ", "zh": "、"}
 LABELS: LabelTable = {
     "lifecycle": ("Lifecycle stage", "客户阶段"),
+    "aliases": ("Also known as", "又称"),
     "breaking_in": ("Breaking in", "破冰期"),
     "growth": ("Growth", "成长期"),
     "mature": ("Mature", "成熟期"),
@@ -146,6 +149,11 @@ def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Ac
 
 def _facts(context: SiteContext, directory: Directory, account: Account) -> list[str]:
     facts = [
+        *(
+            [(_label("aliases", context), _ALIAS_SEPARATOR[context.language].join(map(inline, account.aliases)))]
+            if account.aliases
+            else []
+        ),
         (label("tier", context.language), directory.tier_name(account.tier)),
         (label("industry", context.language), directory.industry_name(account.industry)),
         (label("region", context.language), _region(context, directory, account.region)),
