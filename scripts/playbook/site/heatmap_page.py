@@ -77,6 +77,17 @@ class HeatRow:
         before = self.previous.dimensions.get(dimension) if self.previous else None
         return None if now is None or before is None else now - before
 
+    def dropped_dimensions(self) -> tuple[str, ...]:
+        """The dimensions scored lower than in the previous assessment, in the latest one's order."""
+        return tuple(dimension for dimension in self.latest.dimensions if (self.change(dimension) or 0) < 0)
+
+    def dropped_contacts(self) -> tuple[str, ...]:
+        """The contacts assessed lower than in the previous assessment."""
+        before = self.previous.contacts if self.previous else {}
+        return tuple(
+            contact for contact, level in self.latest.contacts.items() if contact in before and level < before[contact]
+        )
+
     def average(self, dimensions: list[str]) -> float | None:
         scores = [score for dimension in dimensions if (score := self.score(dimension)) is not None]
         return sum(scores) / len(scores) if scores else None

@@ -25,7 +25,10 @@ LEVEL_NAMES: dict[int, tuple[str, str]] = {
     2: ("prefers us", "倾向我方"),
     3: ("coach", "教练"),
 }
-_LEVEL_COLOURS = {-1: "#c62828", 0: "#b0b0b0", 1: "#a5d6a7", 2: "#2e7d32", 3: "#00695c"}
+#: Red for opposition, grey for neutral, then three blues from light to dark for support: the
+#: steps differ in lightness as well as hue, so they stay apart for colour-blind readers and
+#: in grey, and red against blue holds for the common red-green deficiencies.
+_LEVEL_COLOURS = {-1: "#b2182b", 0: "#d9d9d9", 1: "#9ecae1", 2: "#4292c6", 3: "#08306b"}
 UNKNOWN_COLOUR = "#f3f3f3"
 DARK_TEXT = "#1f2933"
 LIGHT_TEXT = "#ffffff"
@@ -43,6 +46,7 @@ LABELS: LabelTable = {
     "backup": ("backup", "备份"),
     "no_owner": ("no owner", "无负责人"),
     "level": ("Relationship level", "关系等级"),
+    "level_short": ("level", "等级"),
     "influence": ("influence", "影响力"),
     "high": ("high", "高"),
     "medium": ("medium", "中"),
@@ -87,7 +91,7 @@ def level_colour(level: int | None) -> str:
 
 def level_text_colour(level: int | None) -> str:
     """The text colour that reads on ``level_colour(level)``."""
-    return LIGHT_TEXT if level in (-1, 2, 3) else DARK_TEXT
+    return LIGHT_TEXT if level in (-1, 3) else DARK_TEXT
 
 
 def level_name(level: int | None, language: Language) -> str:
@@ -145,6 +149,28 @@ def clip(words: str, limit: int) -> str:
     return "".join(kept).rstrip() + "…"
 
 
+def wrap(words: str, limit: int) -> list[str]:
+    """``words`` on lines of at most ``limit`` columns, broken at spaces where it can be; nothing is cut."""
+    lines: list[str] = []
+    current = ""
+    for piece in plain(words).split(" "):
+        candidate = f"{current} {piece}" if current else piece
+        if columns(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        for char in piece:  # a piece longer than a line (Chinese has no spaces) breaks anywhere
+            if columns(current + char) > limit and current:
+                lines.append(current)
+                current = ""
+            current += char
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
 # --- shapes ------------------------------------------------------------------------------
 
 
@@ -155,7 +181,7 @@ def document(css: str, width: float, height: float, summary: str, body: Iterable
     natural size and ``min-width`` keeps a large one from shrinking below 75% of it (``embed``
     lets it scroll sideways instead).
     """
-    least = min(width, max(320.0, width * 0.75))
+    least = min(width, max(320.0, width * (0.9 if css == "pb-power-map" else 0.75)))
     style = f"max-width:{number(width)}px;min-width:{number(least)}px;height:auto"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" role="img" aria-label="{text(summary)}"'

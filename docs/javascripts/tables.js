@@ -1,0 +1,16 @@
+// Wide tables and diagrams scroll sideways inside their box; make each box reachable with the
+// keyboard (Tab, then the arrow keys), as a mouse or a finger can scroll it. Nothing is loaded.
+(function () {
+  function focusable() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table, .pb-diagram").forEach(function (box) {
+      if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(focusable);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusable);
+  } else {
+    focusable();
+  }
+})();
