@@ -13,7 +13,7 @@ import yaml
 from playbook.repository import Playbook
 from playbook.rules import RULES
 from playbook.site import account_pages, pages, team_pages
-from playbook.site.context import AUDIENCES, Audience, Language
+from playbook.site.context import AUDIENCES, Audience, Language, SiteContext
 from playbook.site.pages import Page
 from tests.examples import apply_example
 from tests.site_markdown import (
@@ -254,7 +254,9 @@ overlays: [{{team: cloud-solutions, credit_pct: 50, role: "{hostile} role"}}]
 def test_links_lead_to_generated_pages(repo: Path) -> None:
     for audience in AUDIENCES:
         site = context(repo, audience)
-        assert_links_resolve([*team_pages.pages(site), *account_pages.pages(site), *pages.rule_pages(RULES)])
+        assert_links_resolve(
+            [*team_pages.pages(site), *account_pages.pages(site), *pages.rule_pages(RULES), *_people(site)]
+        )
 
 
 def test_pages_are_the_same_for_the_same_data(repo: Path) -> None:
@@ -279,3 +281,11 @@ def test_a_team_page_lists_a_bounded_number_of_accounts(base_repo: Path) -> None
     page = next(page for page in team_pages.pages(context) if page.path == "teams/cloud-solutions.md")
     assert page.markdown.count("](../accounts/acme") == team_pages.TABLE_CAP
     assert "and 26 more: [Accounts](../accounts/index.md)" in page.markdown
+
+
+def _people(site: SiteContext) -> list[Page]:
+    """The people pages, which account and team pages link our people to."""
+    from playbook.site import people_pages
+    from playbook.site.directory import Directory
+
+    return [page for page in people_pages.pages(site, Directory(site.playbook)) if page.path != people_pages.INDEX]

@@ -28,14 +28,9 @@ from playbook.site.tables import drop_empty_columns, header, row
 
 LABELS: LabelTable = {
     "facts": ("Facts", "基本信息"),
-    "source": (
-        "This page is made from [{path}]({url}); change the account there.",
-        "本页由 [{path}]({url}) 生成；请在该文件中修改客户信息。",
-    ),
-    "source_plain": (
-        "This page is made from `{path}`; change the account there.",
-        "本页由 `{path}` 生成；请在该文件中修改客户信息。",
-    ),
+    "source_title": ("Source", "数据来源"),
+    "source": ("[{path}]({url}): change the account there", "[{path}]({url})：请在该文件中修改"),
+    "source_plain": ("{path}: change the account there", "{path}：请在该文件中修改"),
     "won": ("Won", "已赢单"),
     "won_intro": (
         "Contracts signed (a stage with a win probability of 100 %); they are not part of the open pipeline.",
@@ -146,7 +141,7 @@ def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Ac
     lines += [f"# {inline(account.name)}", ""]
     lines += account_summary.summary(context, directory, account, context.health.get(account.id))
     lines += [f"## {_label('facts', context)} {{ #facts }}", ""]
-    lines += _facts(context, directory, account)
+    lines += [*_facts(context, directory, account)[:-1], *_source(context, sourced.document.path)]
     lines += account_summary.criteria(context, directory, account)
     lines += _iron_triangle(context, directory, account)
     lines += _plan(context, account)
@@ -155,7 +150,6 @@ def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Ac
         lines += account_relationships.section(context, directory, account, assessments)
     lines += _actions(context, directory, account)
     lines += _findings(context, sourced.stem)
-    lines += _source(context, sourced.document.path)
     markdown = "\n".join(lines).rstrip("\n") + "\n"
     return Page(f"accounts/{account.id}.md", str(account.name), markdown, in_nav=False)
 
@@ -355,7 +349,7 @@ def _finding(context: SiteContext, finding: Finding) -> str:
     link = rule_link(finding.rule, "../", text=f"{what} ({finding.rule})")
     where = f"{finding.path}:{finding.line}"
     url = context.source(finding.path)
-    shown = f"[{inline(where)}]({url})" if url else f"`{where}`"
+    shown = f"[{inline(where)}]({url})" if url else inline(where)
     return f"- **{severity}:** {link}: {inline(finding.message)} ({shown})"
 
 
@@ -363,5 +357,5 @@ def _source(context: SiteContext, path: str) -> list[str]:
     """Where the page comes from, linked to the file on the code host when mkdocs.yml names one."""
     url = context.source(path)
     if url is None:
-        return [_label("source_plain", context, path=path), ""]
-    return [_label("source", context, path=inline(path), url=url), ""]
+        return [f"- **{_label('source_title', context)}:** {_label('source_plain', context, path=inline(path))}", ""]
+    return [f"- **{_label('source_title', context)}:** {_label('source', context, path=inline(path), url=url)}", ""]
