@@ -20,7 +20,7 @@ from playbook.models.common import Name
 from playbook.models.team import Member
 from playbook.repository import Playbook, Sourced
 from playbook.rules import RULES
-from playbook.site import heatmap_page, overview_pages, people_pages, zensical
+from playbook.site import account_pages, accounts_index, heatmap_page, overview_pages, people_pages, zensical
 from playbook.site.context import Audience, Language, SiteContext
 from playbook.site.pages import Page, rule_pages
 from tests.conftest import AS_OF
@@ -123,7 +123,9 @@ def test_links_resolve_to_pages_and_anchors(base_repo: Path) -> None:
     overdue = "actions:\n  - {id: a, title: T, owner: amy-ar, due: 2026-01-01, status: planned}\n"
     apply_example(base_repo, f"# data/accounts/acme/account.yaml\n{overdue}", raw=False)
     context = context_of(base_repo)
-    assert assert_links_resolve(context, pages_of(context)) > 40
+    # The home page links each count to an account list and each flag to an account page.
+    linked = [*accounts_index.pages(context), *account_pages.pages(context)]
+    assert assert_links_resolve(context, pages_of(context) | {page.path: page for page in linked}) > 40
 
 
 def test_a_broken_link_would_be_caught(base_repo: Path) -> None:
@@ -141,14 +143,19 @@ def test_overview_counts_by_tier_industry_and_region(base_repo: Path) -> None:
     write_account(base_repo, "beta", tier="strategic", region="south")
     write_account(base_repo, "gamma", industry="energy", owner="south-region", tier="smb", region="south")
     text = pages_of(context_of(base_repo))["index.md"].markdown
-    assert "| [Strategic](tiers-reference.md#tier-strategic) | 1 |" in text
-    assert "| [Key](tiers-reference.md#tier-key) | 1 |" in text
-    assert "| [SMB](tiers-reference.md#tier-smb) | 1 |" in text
-    assert "| **Total** | **3** |" in text
-    assert "| 银行 \\(Banking\\) | 1 | 1 | 0 | 2 |" in text
-    assert "| 能源 \\(Energy\\) | 0 | 0 | 1 | 1 |" in text
-    assert "| 南区 \\(South\\) | 1 | 0 | 1 | 2 |" in text
-    assert "| 北区 \\(North\\) | 0 | 1 | 0 | 1 |" in text
+    # Every count links to the list of the accounts it counts; a zero is no link.
+    assert "| Strategic | [1](accounts/by/tier-strategic.md) |" in text
+    assert "| Key | [1](accounts/by/tier-key.md) |" in text
+    assert "| SMB | [1](accounts/by/tier-smb.md) |" in text
+    assert "| **Total** | **[3](accounts/index.md)** |" in text
+    banking = "accounts/by/industry-banking.md"
+    assert f"| 银行 \\(Banking\\) | [1]({banking}#tier-strategic) | [1]({banking}#tier-key) | 0 | [2]({banking}) |" in text
+    energy = "accounts/by/industry-energy.md"
+    assert f"| 能源 \\(Energy\\) | 0 | 0 | [1]({energy}#tier-smb) | [1]({energy}) |" in text
+    south = "accounts/by/region-south.md"
+    assert f"| 南区 \\(South\\) | [1]({south}#tier-strategic) | 0 | [1]({south}#tier-smb) | [2]({south}) |" in text
+    north = "accounts/by/region-north.md"
+    assert f"| 北区 \\(North\\) | 0 | [1]({north}#tier-key) | 0 | [1]({north}) |" in text
     assert "Named accounts: 3; teams: 6; people: 7." in text
 
 
@@ -405,8 +412,8 @@ def test_chinese_labels(base_repo: Path) -> None:
     (base_repo / "data/teams/south-region.yaml").unlink()
     pages = pages_of(context_of(base_repo, language="zh"))
     assert pages["index.md"].title == "概览"
-    assert pages["index.md"].markdown.startswith("# 概览\n")
-    assert "## 按分级统计客户" in pages["index.md"].markdown
+    assert "\n# 概览\n" in pages["index.md"].markdown
+    assert "### 按分级统计客户" in pages["index.md"].markdown
     assert pages["tiers-reference.md"].markdown.startswith("# 客户分级参考\n")
     assert "| 评估周期 | 每 90 天 |" in pages["tiers-reference.md"].markdown
     assert "● 关键" in pages["tiers-reference.md"].markdown
