@@ -148,8 +148,8 @@ def test_overview_counts_by_tier_industry_and_region(base_repo: Path) -> None:
     assert "| Key | [1](accounts/by/tier-key.md) |" in text
     assert "| SMB | [1](accounts/by/tier-smb.md) |" in text
     assert "| **Total** | **[3](accounts/index.md)** |" in text
-    banking = "accounts/by/industry-banking.md"
-    assert f"| 银行 \\(Banking\\) | [1]({banking}#tier-strategic) | [1]({banking}#tier-key) | 0 | [2]({banking}) |" in text
+    bank = "accounts/by/industry-banking.md"
+    assert f"| 银行 \\(Banking\\) | [1]({bank}#tier-strategic) | [1]({bank}#tier-key) | 0 | [2]({bank}) |" in text
     energy = "accounts/by/industry-energy.md"
     assert f"| 能源 \\(Energy\\) | 0 | 0 | [1]({energy}#tier-smb) | [1]({energy}) |" in text
     south = "accounts/by/region-south.md"

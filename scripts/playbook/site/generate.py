@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from playbook.errors import PlaybookError
-
 from playbook.rules import RULES
 from playbook.rules.registry import Rule
 from playbook.site import account_pages, accounts_index, overview_pages, team_pages
