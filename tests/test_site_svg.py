@@ -445,7 +445,8 @@ def test_a_heat_cell_shows_the_level_and_the_change() -> None:
 def test_a_heat_cell_survives_a_markdown_table() -> None:
     page = render(f"| Dimension | Level |\n| --- | --- |\n| Executive | {heat_cell(3, -1)} |\n")
     assert page.count("<td>") == 2
-    assert 'class="pb-heat"' in page and "3 ▼1" in page
+    # A drop is marked apart from any other cell.
+    assert 'class="pb-heat pb-drop"' in page and "3 ▼1" in page
 
 
 def test_a_person_can_be_changed_without_touching_the_others() -> None:

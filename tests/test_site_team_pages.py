@@ -131,6 +131,7 @@ def test_facts_show_type_lead_scope_and_team_reporting_lines(repo: Path) -> None
     ):
         assert expected in facts, expected
     assert re.findall(r"\]\(([^)]+)\)", head) == [
+        "../people/nina-lead.md",
         "../teams/north-region.md",
         "../teams/cloud-solutions.md",
         "../teams/tax-accounts.md",
@@ -159,7 +160,11 @@ def test_members_with_roles_and_reporting_lines_linked_across_teams(repo: Path) 
             "amy@example.com",
         ],
     ]
-    assert "| Nina Lead | [Nick North](north-region.md), [孙山 \\(Sam Sun\\)](cloud-solutions.md) |" in section
+    # Every one of our people links to their own page.
+    assert (
+        "| [Nina Lead](../people/nina-lead.md) | [Nick North](../people/nick-north.md),"
+        " [孙山 \\(Sam Sun\\)](../people/sam-sr.md) |" in section
+    )
 
 
 def test_kpis_with_a_weight_per_role_and_totals(repo: Path) -> None:

@@ -98,9 +98,13 @@ def heat_cell(level: int | None, change: int | None, language: Language = "en") 
         f"background:{level_colour(level)};color:{level_text_colour(level)};display:inline-block;"
         "min-width:2.4em;padding:0 .35em;border-radius:3px;text-align:center;white-space:nowrap"
     )
+    css = "pb-heat"
     if level is None:
         style += ";outline:1px dashed #9e9e9e"
-    return f'<span class="pb-heat" style="{style}" title="{text(words)}">{text(shown)}</span>'
+    elif change is not None and change < 0:
+        css += " pb-drop"
+        style += ";outline:2px solid #b2182b;outline-offset:1px;font-weight:700"
+    return f'<span class="{css}" style="{style}" title="{text(words)}">{text(shown)}</span>'
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
-from playbook.site.tables import header, listing, row, table_sections
+from playbook.site.tables import drop_empty_columns, header, listing, row, table_sections
 
 TEAMS_INDEX = "teams/index.md"
 #: Team types in the order the index lists them: the owners first, then the overlays.
@@ -113,7 +113,7 @@ def index(context: SiteContext, directory: Directory, listed: list[Team]) -> Pag
                 [
                     f"[{cell(team.name)}]({team.id}.md)",
                     cell(team.id),
-                    cell(directory.person_display(team.lead)),
+                    directory.person_link(team.lead, "../"),
                     str(len({member.id for member in team.members})),
                     str(owned.get(team.id, 0)),
                 ]
@@ -163,20 +163,15 @@ def _facts(context: SiteContext, directory: Directory, team: Team) -> list[str]:
 
 
 def _person(directory: Directory, person_id: str, team_id: str) -> str:
-    """A person's name, linked to their team's page when they are on another team."""
-    name = cell(directory.person_display(person_id))
-    person = directory.people.get(person_id)
-    other = person.team.model.id if person is not None else None
-    if other is None or other == team_id:
-        return name
-    return f"[{name}]({other}.md)"
+    """A person's name, linked to their own page (their team's page, when on another team, links there)."""
+    return directory.person_link(person_id, "../")
 
 
 def _members(context: SiteContext, directory: Directory, team: Team) -> list[str]:
     titles = [_label(key, context) for key in ("name", "title", "roles", "solid_line", "dotted_lines")]
     if not context.public:
         titles.append(_label("email", context))
-    rows: list[str] = []
+    rows: list[list[str]] = []
     members: dict[str, Member] = {}
     for member in team.members:
         members.setdefault(member.id, member)
@@ -184,7 +179,7 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
         lines_to = member.reports_to or ReportingLines()
         dotted = sorted(set(lines_to.dotted), key=lambda person: sort_key(directory.person_display(person), person))
         cells = [
-            cell(member.name),
+            directory.person_link(member.id, "../"),
             cell(member.title or ""),
             ", ".join(role.upper() for role in TRIANGLE_ROLES if role in member.roles),
             _person(directory, lines_to.solid, team.id) if lines_to.solid else "",
@@ -192,8 +187,10 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
         ]
         if not context.public:
             cells.append(cell(member.email or ""))
-        rows.append(row(cells))
-    return [f"## {label('members', context.language)}", "", *listing([*header(titles), *rows]), ""]
+        rows.append(cells)
+    # A column nobody filled in (often the email) is left out.
+    titles, rows = drop_empty_columns(titles, rows)
+    return [f"## {label('members', context.language)}", "", *listing([*header(titles), *(row(c) for c in rows)]), ""]
 
 
 def _kpis(context: SiteContext, team: Team) -> list[str]:
