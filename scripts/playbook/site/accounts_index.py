@@ -52,6 +52,11 @@ LABELS: LabelTable = {
     ),
     "list_intro": ("Named accounts in {group}, from the top tier down.", "{group}的名单客户，按分级从高到低排列。"),
     "ar": ("AR", "AR"),
+    "tags": ("Accounts by tag", "按标签查看客户"),
+    "tags_intro": (
+        "Every tag an account page carries (its tier, industry and region), with the accounts that carry it.",
+        "客户页面上的每个标签（分级、行业与区域）及带有该标签的客户。",
+    ),
     "level": ("Latest level", "最近关系等级"),
     "flags": ("Risk signals", "风险信号"),
 }
@@ -88,11 +93,24 @@ def pages(context: SiteContext) -> list[Page]:
         links = [f"[{_group_name(directory, kind, key)}](by/{kind}-{key}.md)" for key in ordered]
         lines += [f"- **{label(f'lists_of_{kind}', language, LABELS)}:** " + " · ".join(links)]
         lists += [_list_page(context, directory, kind, key, groups[(kind, key)]) for key in ordered]
+    lines += [f"- [{label('tags', language, LABELS)}](tags.md)"]
     lines += ["", f"## {label('everyone', language, LABELS)} {{ #everyone }}", ""]
     lines += _table(context, directory, accounts[:INDEX_ROWS], "../")
     if len(accounts) > INDEX_ROWS:
         lines += ["", label("more", language, LABELS).format(count=len(accounts) - INDEX_ROWS)]
-    return [Page(ACCOUNTS_INDEX, title, "\n".join(lines) + "\n"), *lists]
+    return [Page(ACCOUNTS_INDEX, title, "\n".join(lines) + "\n"), *lists, _tags_page(context)]
+
+
+#: The page every tag on an account page links to: the accounts that carry each tag.
+TAGS = "accounts/tags.md"
+
+
+def _tags_page(context: SiteContext) -> Page:
+    """The theme's listing of tags (its ``material/tags`` marker): each tag with the accounts that carry it."""
+    title = label("tags", context.language, LABELS)
+    lines = [*front_matter(title), f"# {title}", "", label("tags_intro", context.language, LABELS), ""]
+    lines += ["<!-- material/tags -->", ""]
+    return Page(TAGS, title, "\n".join(lines), in_nav=False)
 
 
 def _ordered(directory: Directory, accounts: list[Account]) -> list[Account]:

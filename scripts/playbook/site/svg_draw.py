@@ -32,6 +32,8 @@ _LEVEL_COLOURS = {-1: "#b2182b", 0: "#d9d9d9", 1: "#9ecae1", 2: "#4292c6", 3: "#
 UNKNOWN_COLOUR = "#f3f3f3"
 DARK_TEXT = "#1f2933"
 LIGHT_TEXT = "#ffffff"
+#: On the middle blue, only black text reaches WCAG's contrast of 4.5.
+BLACK_TEXT = "#000000"
 INK = "#37474f"
 MUTED = "#607d8b"
 WARNING = "#c62828"
@@ -91,7 +93,9 @@ def level_colour(level: int | None) -> str:
 
 def level_text_colour(level: int | None) -> str:
     """The text colour that reads on ``level_colour(level)``."""
-    return LIGHT_TEXT if level in (-1, 3) else DARK_TEXT
+    if level in (-1, 3):
+        return LIGHT_TEXT
+    return BLACK_TEXT if level == 2 else DARK_TEXT
 
 
 def level_name(level: int | None, language: Language) -> str:
