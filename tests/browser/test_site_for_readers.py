@@ -5,9 +5,10 @@ both colour schemes) on the pages people use most."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
@@ -30,9 +31,7 @@ SCHEMES = {"light": "light", "slate": "dark"}
 BLOCKING = ("serious", "critical")
 
 
-def _first_ar(root: Any = sites.PROJECT) -> str:
-    import yaml
-
+def _first_ar(root: Path = sites.PROJECT) -> str:
     data = yaml.safe_load((root / "data" / "accounts" / ACCOUNT.id / "account.yaml").read_text(encoding="utf-8"))
     return str(data["iron_triangle"]["ar"][0])
 
