@@ -185,7 +185,9 @@ def flag(context: SiteContext, health: Health, signal: str, up: str) -> str:
     words = flag_text(context, health, signal)
     if not words:
         return ""
-    target = f"{up}accounts/{health.account.id}.md#{ANCHORS[signal]}"
+    # A public page has no relationships section: a stale assessment shows among the findings.
+    anchor = "findings" if context.public and signal == "stale" else ANCHORS[signal]
+    target = f"{up}accounts/{health.account.id}.md#{anchor}"
     return f"[{words}]({target}){{ .pb-flag .pb-flag-{signal} }}"
 
 
