@@ -28,7 +28,7 @@ LEVEL_NAMES: dict[int, tuple[str, str]] = {
 #: Red for opposition, grey for neutral, then three blues from light to dark for support: the
 #: steps differ in lightness as well as hue, so they stay apart for colour-blind readers and
 #: in grey, and red against blue holds for the common red-green deficiencies.
-_LEVEL_COLOURS = {-1: "#b2182b", 0: "#d9d9d9", 1: "#9ecae1", 2: "#4292c6", 3: "#08306b"}
+_LEVEL_COLOURS = {-1: "#b2182b", 0: "#e6e6e6", 1: "#9ecae1", 2: "#4292c6", 3: "#08306b"}
 UNKNOWN_COLOUR = "#f3f3f3"
 DARK_TEXT = "#1f2933"
 LIGHT_TEXT = "#ffffff"
