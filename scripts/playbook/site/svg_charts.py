@@ -36,7 +36,7 @@ _WIDTH = 720.0
 _BAR = 20.0
 _GAP = 8.0
 _LEGEND = 26.0
-_LABELS = 190.0
+_LABELS = 200.0
 _TOTAL = 40.0
 #: Text colours that read on each series colour (white on the dark ones).
 _SERIES_TEXT = ("#ffffff", "#000000", "#000000", "#000000", "#000000", "#000000", "#ffffff")
@@ -74,7 +74,7 @@ def stacked_bars(title: str, bars: list[Bar], series: list[str], language: Langu
         y = top + index * (_BAR + _GAP)
         words = ", ".join(f"{name} {count}" for name, count in zip(series, bar.counts, strict=True) if count)
         body.append(f'<g class="pb-bar"><title>{text(bar.label)}: {text(words)}</title>')
-        body.append(label_text(_LABELS - 8, y + 14.5, clip(bar.label, 30), 12, DARK_TEXT, anchor="end"))
+        body.append(label_text(_LABELS - 8, y + 14.5, clip(bar.label, 28), 11, DARK_TEXT, anchor="end"))
         x = _LABELS
         for count, colour, ink in zip(bar.counts, colours, inks, strict=True):
             if not count:
