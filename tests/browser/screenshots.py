@@ -4,9 +4,9 @@ first screen on a desktop and on a phone, and its power map) and the coverage ma
     python -m tests.browser.screenshots OUTDIR
 
 builds the sample site into a temporary folder, serves it on 127.0.0.1 and saves one screen of
-each page (1400×1000, or 390×844 for the phone) as a PNG into OUTDIR. It needs Debian's Chromium (``make browser``) and, for the
-Chinese names to show as text rather than boxes, a CJK font (``fonts-noto-cjk`` or
-``fonts-wqy-microhei``).
+each page (1400×1000, or 390×844 for the phone) as a PNG into OUTDIR. It needs Debian's
+Chromium (``make browser``) and, for the Chinese names to show as text rather than boxes, a CJK
+font (``fonts-noto-cjk`` or ``fonts-wqy-microhei``).
 """
 
 from __future__ import annotations

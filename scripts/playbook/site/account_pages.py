@@ -25,6 +25,7 @@ from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.signals import overdue
 from playbook.site.tables import drop_empty_columns, header, row
+from playbook.site.units import amount_unit
 
 LABELS: LabelTable = {
     "facts": ("Facts", "基本信息"),
@@ -232,7 +233,7 @@ def _pipeline(context: SiteContext, directory: Directory, account: Account) -> l
     taxonomy = context.playbook.taxonomy.model if context.playbook.taxonomy else None
     lines: list[str] = []
     if account.opportunities:
-        unit = inline(account_summary.amount_unit(taxonomy, context.language))
+        unit = inline(amount_unit(taxonomy, context.language))
         lines += [f"## {_label('opportunities', context)} {{ #opportunities }}", ""]
         if unit:
             lines += [_label("amounts_in", context, unit=unit), ""]

@@ -17,6 +17,7 @@ from playbook.site.directory import Directory
 from playbook.site.escape import cell, text
 from playbook.site.labels import LabelTable, label
 from playbook.site.tables import drop_empty_columns, header, row
+from playbook.site.units import chinese_first
 
 LABELS: LabelTable = {
     "power_map": ("Power map", "权力地图"),
@@ -144,7 +145,7 @@ def _power_map(
         svg.MapPerson(
             id=contact.id,
             name=str(contact.name),
-            title=contact.title,
+            title=chinese_first(contact.title),
             department=contact.department,
             buying_role=_short(contact.buying_role),
             influence=contact.influence.upper() if contact.influence else None,
@@ -237,7 +238,7 @@ def _contact_table(
                 svg.heat_cell(level, None, context.language),
                 directory.person_link(contact.owner, "../") if contact.owner else "",
                 directory.person_link(contact.backup, "../") if contact.backup else "",
-                cell(contact.title),
+                cell(chinese_first(contact.title)),
                 cell(contact.department or ""),
                 cell(_coded(contact.influence, influence) if contact.influence else ""),
                 cell(_label(contact.influence_level, context)),

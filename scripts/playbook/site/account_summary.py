@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from playbook.models import Account
 from playbook.models.account import Opportunity
-from playbook.models.taxonomy import Stage, Taxonomy
+from playbook.models.taxonomy import Stage
 from playbook.rules.criteria import COMPARISONS
 from playbook.site import dashboard
 from playbook.site.context import SiteContext
@@ -26,11 +26,10 @@ from playbook.site.signals import SIGNALS, Health, overdue
 from playbook.site.tables import header, row
 from playbook.site.tiers_page import COMPARISONS as SHOWN_COMPARISONS
 from playbook.site.tiers_page import number as plain_number
+from playbook.site.units import amount, amount_unit, metric_unit, with_unit
 
 #: The most open actions the summary lists (soonest due first); the action plan has them all.
 SUMMARY_ACTIONS = 5
-#: The amount units whose Chinese name people use instead of the currency code.
-CHINESE_UNITS = {"10k": "万元", "100m": "亿元", "1k": "千元"}
 
 LABELS: LabelTable = {
     "summary": ("Summary", "概要"),
@@ -75,21 +74,6 @@ LABELS: LabelTable = {
 
 def _say(key: str, context: SiteContext, **values: object) -> str:
     return label(key, context.language, LABELS).format(**values)
-
-
-def amount_unit(taxonomy: Taxonomy | None, language: str) -> str:
-    """The one way amounts are labelled: ``CNY 10k`` (万元 in Chinese), from the taxonomy."""
-    if taxonomy is None:
-        return ""
-    chinese = CHINESE_UNITS.get(taxonomy.amount_unit) if taxonomy.currency == "CNY" else None
-    if language == "zh" and chinese:
-        return chinese
-    return f"{taxonomy.currency} {taxonomy.amount_unit}"
-
-
-def amount(value: float) -> str:
-    """An amount: thousands separators, at most two decimals, no trailing zeros."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -223,7 +207,7 @@ def criteria(context: SiteContext, directory: Directory, account: Account) -> li
     lines += header(titles)
     for criterion in tier.criteria:
         metric, unit = directory.metrics.get(criterion.metric, (criterion.metric, None))
-        shown_unit = _unit(unit, taxonomy, context.language)
+        shown_unit = metric_unit(unit, taxonomy, context.language)
         value = account.metrics.get(criterion.metric)
         if value is None:
             status, css = _say("missing", context), "pb-not-met"
@@ -238,18 +222,9 @@ def criteria(context: SiteContext, directory: Directory, account: Account) -> li
         threshold = f"{SHOWN_COMPARISONS[criterion.comparison]} {plain_number(criterion.threshold)}"
         cells = [
             cell(metric),
-            cell(f"{plain_number(value)} {shown_unit}".strip()) if value is not None else say("dash", context.language),
-            cell(f"{threshold} {shown_unit}".strip()),
+            cell(with_unit(plain_number(value), shown_unit)) if value is not None else say("dash", context.language),
+            cell(with_unit(threshold, shown_unit)),
             f"{cell(status)} {{: .{css} }}",
         ]
         lines.append(row(cells))
     return [*lines, ""]
-
-
-def _unit(unit: str | None, taxonomy: Taxonomy | None, language: str) -> str:
-    """A metric's unit; an amount in the taxonomy's currency is labelled the one way amounts are."""
-    if unit is None:
-        return ""
-    if taxonomy is not None and taxonomy.currency in unit:
-        return amount_unit(taxonomy, language)
-    return unit

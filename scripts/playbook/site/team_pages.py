@@ -10,7 +10,7 @@ from playbook.models import Team
 from playbook.models.common import TRIANGLE_ROLES, ReportingLines
 from playbook.models.team import Kpi, Member, TeamType
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key
+from playbook.site.directory import Directory, say, sort_key, source_link
 from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
@@ -39,6 +39,7 @@ LABELS: LabelTable = {
     "member_count": ("Members", "人数"),
     "owned_count": ("Accounts owned", "负责客户数"),
     "charter": ("Charter", "团队章程"),
+    "source": ("Source", "数据来源"),
     "regions": ("Regions", "区域"),
     "industries": ("Industries", "行业"),
     "domains": ("Government domains", "政府领域"),
@@ -159,6 +160,7 @@ def _facts(context: SiteContext, directory: Directory, team: Team) -> list[str]:
         dotted = sorted(set(lines_to.dotted), key=lambda team_id: sort_key(directory.team_display(team_id), team_id))
         links = ", ".join(directory.team_link(team_id, "../") for team_id in dotted)
         facts.append((f"{reports_to} ({_label('dotted_lines', context)})", links))
+    facts.append((_label("source", context), source_link(context.source_url, f"data/teams/{team.id}.yaml")))
     return [*(f"- **{name}:** {value}" for name, value in facts), ""]
 
 
