@@ -273,3 +273,17 @@ def test_every_signal_has_a_label_and_a_place() -> None:
     from playbook.site.signals import ANCHORS
 
     assert all(f"signal_{signal}" in LABELS and signal in ANCHORS for signal in SIGNALS)
+
+
+def test_the_heat_map_marks_drops_and_stale_dates_with_key_columns_first(base_repo: Path) -> None:
+    _at_risk(base_repo)
+    markdown = next(
+        page.markdown for page in overview_pages.pages(_context(base_repo)) if page.path == "relationships-heatmap.md"
+    )
+    rows = table_rows(markdown.split("{ #tier-key }", 1)[1])
+    assert rows[0] == ["Account", "Average", "Executive", "Key people", "Assessed", "Owning team"]
+    assert rows[1][0] == "艾克美银行 (Acme Bank)"
+    assert rows[1][4] == "2026-05-02 stale: 166 days"
+    rendered = render(markdown)
+    assert rendered.count('class="pb-heat pb-drop"') == 2
+    assert "pb-stale" in rendered
