@@ -21,10 +21,10 @@ from playbook.site.labels import LabelTable, label
 from playbook.site.pages import ACCOUNTS_INDEX, Page
 from playbook.site.signals import SIGNALS
 from playbook.site.svg import heat_cell
-from playbook.site.tables import header, row, table_sections
+from playbook.site.tables import header, listing, row, table_sections
 
 #: The most accounts the index lists; the lists by industry, tier and region have them all.
-INDEX_ROWS = 2000
+INDEX_ROWS = 1000
 #: The kinds of list, in the order the index links them.
 KINDS = ("industry", "domain", "tier", "region")
 
@@ -109,7 +109,7 @@ def _tags_page(context: SiteContext) -> Page:
     """The theme's listing of tags (its ``material/tags`` marker): each tag with the accounts that carry it."""
     title = label("tags", context.language, LABELS)
     lines = [*front_matter(title), f"# {title}", "", label("tags_intro", context.language, LABELS), ""]
-    lines += ["<!-- material/tags -->", ""]
+    lines += [*listing(["<!-- material/tags -->"]), ""]
     return Page(TAGS, title, "\n".join(lines), in_nav=False)
 
 

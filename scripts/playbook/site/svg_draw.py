@@ -10,6 +10,7 @@ value can put a blank line into a diagram. Coordinates are rounded to one decima
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -114,9 +115,12 @@ def word(key: str, language: Language) -> str:
 # --- escaping and measuring -------------------------------------------------------------
 
 
+_TRANSLATION = str.maketrans(_ENTITIES)
+
+
 def text(value: object) -> str:
     """Text or an attribute value from the data, safe in SVG, in HTML and inside Markdown."""
-    return "".join(_ENTITIES.get(char, char) for char in plain(value))
+    return plain(value).translate(_TRANSLATION)
 
 
 def plain(value: object) -> str:
@@ -133,9 +137,16 @@ def number(value: float) -> str:
     return written.removesuffix(".0")
 
 
+@functools.lru_cache(maxsize=8192)
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def columns(words: str) -> int:
     """How wide text is in columns: East Asian wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in words)
+    if words.isascii():
+        return len(words)
+    return sum(map(_width, words))
 
 
 def clip(words: str, limit: int) -> str:
@@ -156,20 +167,23 @@ def clip(words: str, limit: int) -> str:
 def wrap(words: str, limit: int) -> list[str]:
     """``words`` on lines of at most ``limit`` columns, broken at spaces where it can be; nothing is cut."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0
     for piece in plain(words).split(" "):
-        candidate = f"{current} {piece}" if current else piece
-        if columns(candidate) <= limit:
-            current = candidate
+        width = columns(piece)
+        if current and used + 1 + width <= limit:
+            current, used = f"{current} {piece}", used + 1 + width
+            continue
+        if not current and width <= limit:
+            current, used = piece, width
             continue
         if current:
             lines.append(current)
-        current = ""
+        current, used = "", 0
         for char in piece:  # a piece longer than a line (Chinese has no spaces) breaks anywhere
-            if columns(current + char) > limit and current:
+            if used + _width(char) > limit and current:
                 lines.append(current)
-                current = ""
-            current += char
+                current, used = "", 0
+            current, used = current + char, used + _width(char)
     if current or not lines:
         lines.append(current)
     return lines
