@@ -278,7 +278,10 @@ def test_internal_page_has_the_power_map_trend_scores_and_contacts(rich_repo: Pa
     markdown = _page(rich_repo)
     section = markdown_section(markdown, "Relationships")
     for diagram in ("pb-power-map", "pb-trend"):
-        assert re.search(rf'\n\n<figure class="pb-figure">\n<div[^\n]*<svg[^>]*class="{diagram}"', section)
+        # The power map has a "show larger" switch (a checkbox and its label) above it.
+        assert re.search(
+            rf'\n\n<figure class="pb-figure">\n(<input [^\n]*</label>\n)?<div[^\n]*<svg[^>]*class="{diagram}"', section
+        )
     assert "\n</figure>\n\n" in section
     rendered = render(section)
     assert rendered.count("<svg") == 2 and "&lt;svg" not in rendered

@@ -26,6 +26,7 @@ LABELS: LabelTable = {
         "按汇报关系排列的客户人员，颜色表示最近一次评估的关系等级。",
     ),
     "trend": ("Relationship trend", "关系趋势"),
+    "zoom": ("Show larger", "放大显示"),
     "no_assessments": ("No assessments yet.", "尚无关系评估。"),
     "latest": ("Latest assessment: {date}, by {assessor}", "最近一次评估：{date}，评估人 {assessor}"),
     "dimension": ("Dimension", "关系维度"),
@@ -158,7 +159,13 @@ def _power_map(
         for contact in contacts
     ]
     lines = [f"### {_label('power_map', context)} {{ #power-map }}", "", _label("power_map_intro", context), ""]
-    return [*lines, *figure(svg.power_map(people, context.language))]
+    # A switch (no script) that shows the map larger, to scroll around it on a small screen.
+    zoom = (
+        '<input type="checkbox" id="pb-zoom" class="pb-zoom">'
+        f'<label for="pb-zoom" class="pb-zoom-label">{_label("zoom", context)}</label>'
+    )
+    drawn = figure(svg.power_map(people, context.language))
+    return [*lines, drawn[0], zoom, *drawn[1:]]
 
 
 def _trend(context: SiteContext, directory: Directory, assessments: list[Assessment]) -> list[str]:

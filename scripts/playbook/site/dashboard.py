@@ -14,9 +14,9 @@ from datetime import date
 
 from playbook import coverage
 from playbook.models.common import TRIANGLE_ROLES
-from playbook.site import svg_charts
+from playbook.site import svg, svg_charts
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key
+from playbook.site.directory import Directory, count_accounts, say, sort_key
 from playbook.site.escape import cell
 from playbook.site.labels import LabelTable, label
 from playbook.site.signals import ANCHORS, PERSONAL_SIGNALS, SIGNALS, Health
@@ -118,8 +118,6 @@ def health_line(context: SiteContext, directory: Directory) -> list[str]:
 
 
 def _accounts(count: int, context: SiteContext) -> str:
-    from playbook.site.directory import count_accounts
-
     return count_accounts(count, context.language)
 
 
@@ -228,8 +226,6 @@ def _plain_tier(directory: Directory, tier_id: str) -> str:
 
 
 def _figure(chart: str) -> list[str]:
-    from playbook.site import svg
-
     return ['<figure class="pb-figure">', svg.embed(chart), "</figure>", ""]
 
 
