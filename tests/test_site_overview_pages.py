@@ -180,7 +180,9 @@ def test_overview_health_links_stale_and_overdue_accounts(base_repo: Path) -> No
     assert overdue.count("accounts/acme.md") == 1  # one link per account, however many actions
     warnings = sum(1 for finding in context.findings if not finding.is_error)
     assert f"| Warnings | {warnings} |" in text and warnings >= 3
-    assert "| [ACT001](rules/act.md#act001) | warning | 2 | [艾克美银行 \\(Acme Bank\\)](accounts/acme.md) |" in text
+    # Each rule in plain words with its code, linked to the rule.
+    acme = "[艾克美银行 \\(Acme Bank\\)](accounts/acme.md)"
+    assert f"| [Action overdue (ACT001)](rules/act.md#act001) | warning | 2 | {acme} |" in text
 
 
 def test_overview_names_an_account_that_did_not_load_without_linking_it(base_repo: Path) -> None:
@@ -515,7 +517,7 @@ def test_big_lists_say_how_many_more(big_pages: dict[str, Page]) -> None:
     overview = big_pages["index.md"].markdown
     stale = overview.split("### Stale assessments")[1].split("###")[0]
     assert stale.count("](accounts/") == 50 and "and 9950 more" in stale
-    assert "| [TRI001](rules/tri.md#tri001) | error | 10000 |" in overview
+    assert "| [Iron triangle incomplete (TRI001)](rules/tri.md#tri001) | error | 10000 |" in overview
     assert "| [Stale assessments](rules/asm.md#asm002) (ASM002) | 10000 |" in overview
     heat = big_pages["relationships-heatmap.md"].markdown
     assert f"The {heatmap_page.HEAT_ROWS} weakest of 2450 assessed accounts" in heat

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from playbook.findings import Finding
 from playbook.models.common import Name
+from playbook.rules import RULES
 from playbook.site import accounts_index, coverage_page, dashboard, heatmap_page, people_pages, tiers_page
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, rule_link, say
@@ -247,7 +248,13 @@ def _health(context: SiteContext, directory: Directory) -> list[str]:
         concerned = _concerned(directory, listed)
         accounts = directory.accounts_list(concerned, language, cap=ACCOUNTS_PER_RULE) if concerned else ""
         table.append(
-            f"| {rule_link(code, text=cell(code))} | {label(str(listed[0].severity), language)} | {len(listed)} |"
-            f" {accounts or say('dash', language)} |"
+            f"| {rule_link(code, text=_rule_words(code))} | {label(str(listed[0].severity), language)} |"
+            f" {len(listed)} | {accounts or say('dash', language)} |"
         )
     return [*lines, *listing(table), ""]
+
+
+def _rule_words(code: str) -> str:
+    """A rule in plain words with its code: ``Action overdue (ACT001)``; the code alone when unknown."""
+    rule = RULES.get(code)
+    return f"{cell(rule.name.replace('-', ' ').capitalize())} ({cell(code)})" if rule else cell(code)
