@@ -287,3 +287,19 @@ def test_the_heat_map_marks_drops_and_stale_dates_with_key_columns_first(base_re
     rendered = render(markdown)
     assert rendered.count('class="pb-heat pb-drop"') == 2
     assert "pb-stale" in rendered
+
+
+@pytest.mark.parametrize("audience", ["internal", "public"])
+def test_hostile_names_are_text_on_the_account_lists_and_the_summary(base_repo: Path, audience: str) -> None:
+    from playbook.site import accounts_index
+    from tests.test_site_overview_pages import _hostile_repo
+
+    _hostile_repo(base_repo)
+    _at_risk(base_repo)
+    context = _context(base_repo, audience)
+    pages = [*accounts_index.pages(context), *account_pages.pages(context)]
+    assert any(page.path.startswith("accounts/by/") for page in pages)
+    for page in pages:
+        rendered = render(page.markdown)
+        assert not re.search(r"<img\b|<script\b|<[^>]*\sonerror\s*=|href=\"javascript", rendered), page.path
+        assert 'class="x"' not in rendered, page.path
