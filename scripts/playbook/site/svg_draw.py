@@ -199,7 +199,7 @@ def document(css: str, width: float, height: float, summary: str, body: Iterable
     natural size and ``min-width`` keeps a large one from shrinking below 75% of it (``embed``
     lets it scroll sideways instead).
     """
-    least = min(width, max(320.0, width * (0.9 if css == "pb-power-map" else 0.75)))
+    least = min(width, max(320.0, width * (0.8 if css == "pb-power-map" else 0.75)))
     style = f"max-width:{number(width)}px;min-width:{number(least)}px;height:auto"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" role="img" aria-label="{text(summary)}"'
