@@ -104,7 +104,7 @@ def assert_links_resolve(generated: list[Page]) -> None:
 
 def markdown_section(markdown: str, heading: str) -> str:
     """The text of a ``## heading`` section, up to the next one."""
-    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", markdown, flags=re.M | re.S)
+    match = re.search(rf"^## {re.escape(heading)}(?: \{{ #[\w-]+ \}})?\n(.*?)(?=^## |\Z)", markdown, flags=re.M | re.S)
     assert match is not None, f"no section {heading!r}"
     return match.group(1)
 

@@ -267,7 +267,7 @@ def test_the_pages_say_who_owns_and_who_supports(company_b: Path) -> None:
     assert "## Dotted-line reports from other teams" in directorate
     dotted = directorate[directorate.index("## Dotted-line reports") : directorate.index("## Accounts it supports")]
     assert dotted.count("\n| ") == 2 + 5  # header, rule, and the five office people (Fujian's head included)
-    assert "fujian-office.md" in dotted and "lin-nan" not in dotted.split("|---")[0]
+    assert "fujian-office.md" in dotted and "lin-nan" not in dotted.split("| --- ")[0]
     assert "## Accounts it supports" in directorate and "## Accounts where it stands in as AR" in directorate
     assert "&lt;img src=x onerror=alert\\(1\\)&gt; no seller yet" in directorate
     assert "<img" not in directorate

@@ -14,7 +14,8 @@ import yaml
 from playbook.repository import Playbook
 from playbook.rules import RULES
 from playbook.site import account_pages, engine, pages, staging, team_pages
-from playbook.site.context import AUDIENCES, Audience, Language
+from playbook.site.context import AUDIENCES, Audience, Language, SiteContext
+from playbook.site.pages import Page
 from tests.conftest import AS_OF
 from tests.examples import apply_example
 from tests.site_markdown import (
@@ -129,7 +130,11 @@ def test_one_page_per_account_out_of_the_navigation(rich_repo: Path) -> None:
 
 def test_front_matter_has_the_title_and_tier_industry_region_as_tags(rich_repo: Path) -> None:
     meta, body = split_front_matter(_page(rich_repo))
-    assert meta == {"title": "艾克美银行 (Acme Bank)", "tags": ["Key", "银行 (Banking)", "北区 (North)"]}
+    assert meta == {
+        "title": "艾克美银行 (Acme Bank)",
+        "hide": ["navigation"],
+        "tags": ["Key", "银行 (Banking)", "北区 (North)"],
+    }
     assert body.lstrip("\n").startswith("# 艾克美银行")
 
 
@@ -152,7 +157,7 @@ def test_front_matter_reads_back_for_any_name(base_repo: Path, value: str) -> No
 
 
 def test_facts_show_coverage_lifecycle_and_the_tier_exception(rich_repo: Path) -> None:
-    facts = visible(render(_page(rich_repo).split("## ", 1)[0]))
+    facts = visible(render(markdown_section(_page(rich_repo), "Facts")))
     for expected in (
         "Tier: Key",
         "Industry: 银行 (Banking)",
@@ -164,7 +169,8 @@ def test_facts_show_coverage_lifecycle_and_the_tier_exception(rich_repo: Path) -
         "Tier exception: Showcase bank of the north (approved by Nina Lead on 2026-01-10; review by 2027-01-10)",
     ):
         assert expected in facts
-    head = render(_page(rich_repo).split("## ", 1)[0])
+    head = render(markdown_section(_page(rich_repo), "Facts"))
+    assert 'href="../people/nina-lead.md"' in head
     assert 'href="../teams/finance-key-accounts.md"' in head
     assert 'href="../teams/cloud-solutions.md"' in head
 
@@ -192,7 +198,10 @@ def test_goals_and_wallet_plan_by_year(rich_repo: Path) -> None:
 
 def test_opportunities_by_stage_in_taxonomy_order_with_totals(rich_repo: Path) -> None:
     section = markdown_section(_page(rich_repo), "Opportunities")
-    assert re.findall(r"^### (.*)$", section, flags=re.M) == ["Intent", "Solution", "Closing"]
+    stages = re.findall(r"^### (.*)$", section, flags=re.M)
+    assert stages == [
+        "Intent (win probability 10 %)", "Solution (win probability 40 %)", "Closing (win probability 90 %)"
+    ]  # fmt: skip
     assert "Amounts in CNY 10k." in section
     solution = section.split("### Solution", 1)[1].split("###", 1)[0]
     rows = table_rows(solution)
@@ -200,7 +209,9 @@ def test_opportunities_by_stage_in_taxonomy_order_with_totals(rich_repo: Path) -
     assert rows[2] == ["opp-3", "Security audit", "", "云解决方案部 (Cloud Solutions)", "2026-12-31", "200.25"]
     assert rows[-1][-1] == "1,000.25"
     assert table_rows(section.split("### Intent", 1)[1].split("###", 1)[0])[-1][-1] == "120.5"
-    assert "Total of all stages: 2,620.75 CNY 10k" in visible(render(section))
+    # Every stage here is open (none has a win probability of 100 %): the pipeline is their sum,
+    # and weighted by each stage's probability.
+    assert "Open pipeline: 2,620.75 CNY 10k; weighted by each stage's win probability:" in visible(render(section))
 
 
 def test_opportunities_in_an_unknown_stage_come_last(rich_repo: Path) -> None:
@@ -212,7 +223,9 @@ def test_opportunities_in_an_unknown_stage_come_last(rich_repo: Path) -> None:
         raw=False,
     )
     section = markdown_section(_page(rich_repo), "Opportunities")
-    assert re.findall(r"^### (.*)$", section, flags=re.M) == ["Closing", "Stage limbo (not in the taxonomy)"]
+    assert re.findall(r"^### (.*)$", section, flags=re.M) == [
+        "Closing (win probability 90 %)", "Stage limbo (not in the taxonomy)"
+    ]  # fmt: skip
 
 
 def test_leads_show_status_and_the_opportunity_they_became(rich_repo: Path) -> None:
@@ -228,7 +241,7 @@ def test_leads_show_status_and_the_opportunity_they_became(rich_repo: Path) -> N
 
 
 def _overdue_ids(markdown: str) -> list[str]:
-    return [row[0] for row in table_rows(markdown_section(markdown, "Action plan")) if "overdue" in row[4]]
+    return [row[-1] for row in table_rows(markdown_section(markdown, "Action plan")) if "overdue" in row[2]]
 
 
 def test_open_actions_due_before_the_day_are_marked_overdue(rich_repo: Path) -> None:
@@ -238,9 +251,9 @@ def test_open_actions_due_before_the_day_are_marked_overdue(rich_repo: Path) -> 
     assert section.count('class="pb-overdue') == 2
     assert "2 of them overdue on 2026-10-15." in section
     rows = table_rows(section)
-    assert [row[0] for row in rows[1:]] == ["act-4", "act-3", "act-2", "act-5", "act-1"]
-    assert rows[1][4] == "Done"
-    assert rows[3][4] == "In progress overdue"
+    assert [row[-1] for row in rows[1:]] == ["act-4", "act-3", "act-2", "act-5", "act-1"]
+    assert rows[1][2] == "Done"
+    assert rows[3][2] == "In progress overdue"
 
 
 def test_overdue_depends_on_the_day_the_site_describes(rich_repo: Path) -> None:
@@ -250,11 +263,12 @@ def test_overdue_depends_on_the_day_the_site_describes(rich_repo: Path) -> None:
 
 def test_actions_name_their_contact_internally_only(rich_repo: Path) -> None:
     internal = table_rows(markdown_section(_page(rich_repo), "Action plan"))
-    assert internal[0][5] == "Contact"
-    assert internal[-1][5] == "钟离沐雪 (Zephyrine Quillfeather)"
+    assert internal[0][4] == "Contact"
+    assert internal[-1][4] == "钟离沐雪 (Zephyrine Quillfeather)"
     public = table_rows(markdown_section(_page(rich_repo, audience="public"), "Action plan"))
     assert "Contact" not in public[0]
-    assert public[2][:5] == ["act-3", "Send the proposal", "陈艾米 (Amy Chen)", "2026-09-01", "Planned overdue"]
+    assert public[2][:4] == ["2026-09-01", "Send the proposal", "Planned overdue", "陈艾米 (Amy Chen)"]
+    assert public[2][-1] == "act-3"
 
 
 # --- relationships ----------------------------------------------------------------------------
@@ -264,22 +278,28 @@ def test_internal_page_has_the_power_map_trend_scores_and_contacts(rich_repo: Pa
     markdown = _page(rich_repo)
     section = markdown_section(markdown, "Relationships")
     for diagram in ("pb-power-map", "pb-trend"):
-        assert re.search(rf'\n\n<figure class="pb-figure">\n<div[^\n]*<svg[^>]*class="{diagram}"', section)
+        # The power map has a "show larger" switch (a checkbox and its label) above it.
+        assert re.search(
+            rf'\n\n<figure class="pb-figure">\n(<input [^\n]*</label>\n)?<div[^\n]*<svg[^>]*class="{diagram}"', section
+        )
     assert "\n</figure>\n\n" in section
     rendered = render(section)
     assert rendered.count("<svg") == 2 and "&lt;svg" not in rendered
     assert "Latest assessment: 2026-09-30, by 陈艾米 (Amy Chen)" in visible(rendered)
     # A contact's level is from the latest assessment that scores them, never from a future one.
     contacts = table_rows(section.split("### Contacts", 1)[1])
+    # Key columns first (who, role, level, our owner and backup), then the details; in the
+    # data's order, each followed by the people who report to them.
     assert contacts[0] == [
-        "Name", "Title", "Department", "Buying role", "Influence", "Weight", "Level", "Our owner", "Our backup"
+        "Name", "Buying role", "Level", "Our owner", "Our backup", "Title", "Department", "Influence", "Weight"
     ]  # fmt: skip
-    assert contacts[3] == [
-        "钟离沐雪 (Zephyrine Quillfeather)", "Chief Zorblax Officer", "Quuxtreasury", "EB Economic buyer",
-        "E-DB Final decision", "high", "2", "陈艾米 (Amy Chen)", "孙山 (Sam Sun)",
+    assert contacts[1] == [
+        "钟离沐雪 (Zephyrine Quillfeather)", "EB Economic buyer", "2", "陈艾米 (Amy Chen)", "孙山 (Sam Sun)",
+        "Chief Zorblax Officer", "Quuxtreasury", "E-DB Final decision", "high",
     ]  # fmt: skip
-    assert contacts[1][3] == "Coach"
-    levels = {row[0]: row[6] for row in contacts[1:]}
+    assert contacts[3][1] == "Coach"
+    assert 'href="../people/sam-sr.md"' in render(section.split("### Contacts", 1)[1])
+    levels = {row[0]: row[2] for row in contacts[1:]}
     assert levels == {"钟离沐雪 (Zephyrine Quillfeather)": "2", "Nimue Marchbanks": "3", "Orlando Vexworth": "-1"}
     assert re.search(r'data-id="nimue&#45;m" data-level="3"', section)
 
@@ -302,7 +322,7 @@ def test_public_pages_hold_no_personal_data(rich_repo: Path) -> None:
     internal = "\n".join(page.markdown for page in account_pages.pages(context(rich_repo)))
     assert all(word.casefold() in internal.casefold() for word in PERSONAL)  # the check below can fail
     public = context(rich_repo, audience="public")
-    generated = [*account_pages.pages(public), *team_pages.pages(public)]
+    generated = [*account_pages.pages(public), *team_pages.pages(public), *_people(public)]
     for page in generated:
         folded = page.markdown.casefold()
         for word in PERSONAL:
@@ -318,10 +338,11 @@ def test_public_pages_hold_no_personal_data(rich_repo: Path) -> None:
 def test_findings_about_the_account_link_to_their_rule(rich_repo: Path) -> None:
     markdown = _page(rich_repo)
     section = markdown_section(markdown, "Findings")
-    assert "[ACT001](../rules/act.md#act001)" in section
-    assert "[ASM001](../rules/asm.md#asm001)" in section
-    assert "data/accounts/acme/assessments/2026\\-12\\-01\\.yaml:1)" in section
-    items = re.findall(r"^- \*\*(error|warning)\*\* \[([A-Z]+\d+)\]", section, flags=re.M)
+    # In plain words: what the rule checks, linked to the rule, then the message and the place.
+    assert "[Action overdue (ACT001)](../rules/act.md#act001)" in section
+    assert "(ASM001)](../rules/asm.md#asm001)" in section
+    assert "data/accounts/acme/assessments/2026\\-12\\-01\\.yaml:1" in section
+    items = re.findall(r"^- \*\*(error|warning):\*\* \[[^\]]*\(([A-Z]+\d+)\)\]", section, flags=re.M)
     assert items and all(code in RULES for _, code in items)
 
 
@@ -403,10 +424,16 @@ def test_every_text_from_the_data_shows_as_text(base_repo: Path) -> None:
 
 def test_labels_in_chinese(rich_repo: Path) -> None:
     markdown = _page(rich_repo, language="zh")
-    headings = re.findall(r"^## (.*)$", markdown, flags=re.M)
-    assert headings == ["铁三角", "客户规划", "机会点", "线索", "客户关系", "行动计划", "备注", "检查结果"]
+    headings = [re.sub(r" \{ #[\w-]+ \}$", "", heading) for heading in re.findall(r"^## (.*)$", markdown, flags=re.M)]
+    # The summary (with the notes) comes first now, then the facts and the tier criteria.
+    assert headings == [
+        "概要", "基本信息", "分级标准", "铁三角", "客户规划", "机会点", "线索", "客户关系", "行动计划", "检查结果"
+    ]  # fmt: skip
     assert "- **客户分级:** Key" in markdown
-    assert "- **分级例外:** Showcase bank of the north（Nina Lead 于 2026-01-10 批准；2027-01-10 前复核）" in markdown
+    assert (
+        "- **分级例外:** Showcase bank of the north（[Nina Lead](../people/nina-lead.md) 于 2026-01-10 批准；"
+        "2027-01-10 前复核）" in markdown
+    )
     assert "已逾期" in markdown and "overdue</span>" not in markdown
     assert "Iron triangle" not in markdown and "Opportunities" not in markdown
 
@@ -414,7 +441,7 @@ def test_labels_in_chinese(rich_repo: Path) -> None:
 def test_links_lead_to_generated_pages(rich_repo: Path) -> None:
     for audience in AUDIENCES:
         site = context(rich_repo, audience=audience)
-        generated = [*account_pages.pages(site), *team_pages.pages(site), *pages.rule_pages(RULES)]
+        generated = [*account_pages.pages(site), *team_pages.pages(site), *pages.rule_pages(RULES), *_people(site)]
         assert_links_resolve(generated)
 
 
@@ -446,7 +473,7 @@ def _build(root: Path, staging_folder: Path, audience: Audience) -> dict[str, st
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     site = context(root, audience)
-    generated = [*account_pages.pages(site), *team_pages.pages(site), *pages.rule_pages(RULES)]
+    generated = [*account_pages.pages(site), *team_pages.pages(site), *pages.rule_pages(RULES), *_people(site)]
     engine.build(staging.stage(root, staging_folder, generated))
     built = staging_folder / staging.STAGED_SITE
     return {path.relative_to(built).as_posix(): path.read_text(encoding="utf-8") for path in built.rglob("*.html")} | {
@@ -474,3 +501,11 @@ def test_strict_build_shows_hostile_text_as_text_and_public_search_holds_no_pers
     for path, content in public.items():
         for word in PERSONAL:
             assert word.casefold() not in content.casefold(), (path, word)
+
+
+def _people(site: SiteContext) -> list[Page]:
+    """The people pages, which account and team pages link our people to."""
+    from playbook.site import people_pages
+    from playbook.site.directory import Directory
+
+    return [page for page in people_pages.pages(site, Directory(site.playbook)) if page.path != people_pages.INDEX]

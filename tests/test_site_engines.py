@@ -263,3 +263,9 @@ def test_zensical_messages_pair_each_warning_with_its_place(tmp_path: Path) -> N
         "Docs directory does not exist: docs"
     ]
     assert zensical.messages("", tmp_path) == ["(Zensical gave no message)"]
+
+
+def test_the_tags_listing_stays_out_of_zensical_search_too() -> None:
+    markdown = f"# Tags\n\n{LISTING}\n\n<!-- material/tags -->\n"
+    rewritten = zensical.without_listings(markdown)
+    assert "<div data-search-exclude markdown>\n\n<!-- material/tags -->\n\n</div>" in rewritten

@@ -20,7 +20,7 @@ from playbook.models.common import Name
 from playbook.models.team import Member
 from playbook.repository import Playbook, Sourced
 from playbook.rules import RULES
-from playbook.site import heatmap_page, overview_pages, people_pages, zensical
+from playbook.site import account_pages, accounts_index, heatmap_page, overview_pages, people_pages, zensical
 from playbook.site.context import Audience, Language, SiteContext
 from playbook.site.pages import Page, rule_pages
 from tests.conftest import AS_OF
@@ -123,7 +123,9 @@ def test_links_resolve_to_pages_and_anchors(base_repo: Path) -> None:
     overdue = "actions:\n  - {id: a, title: T, owner: amy-ar, due: 2026-01-01, status: planned}\n"
     apply_example(base_repo, f"# data/accounts/acme/account.yaml\n{overdue}", raw=False)
     context = context_of(base_repo)
-    assert assert_links_resolve(context, pages_of(context)) > 40
+    # The home page links each count to an account list and each flag to an account page.
+    linked = [*accounts_index.pages(context), *account_pages.pages(context)]
+    assert assert_links_resolve(context, pages_of(context) | {page.path: page for page in linked}) > 40
 
 
 def test_a_broken_link_would_be_caught(base_repo: Path) -> None:
@@ -141,14 +143,19 @@ def test_overview_counts_by_tier_industry_and_region(base_repo: Path) -> None:
     write_account(base_repo, "beta", tier="strategic", region="south")
     write_account(base_repo, "gamma", industry="energy", owner="south-region", tier="smb", region="south")
     text = pages_of(context_of(base_repo))["index.md"].markdown
-    assert "| [Strategic](tiers-reference.md#tier-strategic) | 1 |" in text
-    assert "| [Key](tiers-reference.md#tier-key) | 1 |" in text
-    assert "| [SMB](tiers-reference.md#tier-smb) | 1 |" in text
-    assert "| **Total** | **3** |" in text
-    assert "| 银行 \\(Banking\\) | 1 | 1 | 0 | 2 |" in text
-    assert "| 能源 \\(Energy\\) | 0 | 0 | 1 | 1 |" in text
-    assert "| 南区 \\(South\\) | 1 | 0 | 1 | 2 |" in text
-    assert "| 北区 \\(North\\) | 0 | 1 | 0 | 1 |" in text
+    # Every count links to the list of the accounts it counts; a zero is no link.
+    assert "| Strategic | [1](accounts/by/tier-strategic.md) |" in text
+    assert "| Key | [1](accounts/by/tier-key.md) |" in text
+    assert "| SMB | [1](accounts/by/tier-smb.md) |" in text
+    assert "| **Total** | **[3](accounts/index.md)** |" in text
+    bank = "accounts/by/industry-banking.md"
+    assert f"| 银行 \\(Banking\\) | [1]({bank}#tier-strategic) | [1]({bank}#tier-key) | 0 | [2]({bank}) |" in text
+    energy = "accounts/by/industry-energy.md"
+    assert f"| 能源 \\(Energy\\) | 0 | 0 | [1]({energy}#tier-smb) | [1]({energy}) |" in text
+    south = "accounts/by/region-south.md"
+    assert f"| 南区 \\(South\\) | [1]({south}#tier-strategic) | 0 | [1]({south}#tier-smb) | [2]({south}) |" in text
+    north = "accounts/by/region-north.md"
+    assert f"| 北区 \\(North\\) | 0 | [1]({north}#tier-key) | 0 | [1]({north}) |" in text
     assert "Named accounts: 3; teams: 6; people: 7." in text
 
 
@@ -173,7 +180,9 @@ def test_overview_health_links_stale_and_overdue_accounts(base_repo: Path) -> No
     assert overdue.count("accounts/acme.md") == 1  # one link per account, however many actions
     warnings = sum(1 for finding in context.findings if not finding.is_error)
     assert f"| Warnings | {warnings} |" in text and warnings >= 3
-    assert "| [ACT001](rules/act.md#act001) | warning | 2 | [艾克美银行 \\(Acme Bank\\)](accounts/acme.md) |" in text
+    # Each rule in plain words with its code, linked to the rule.
+    acme = "[艾克美银行 \\(Acme Bank\\)](accounts/acme.md)"
+    assert f"| [Action overdue (ACT001)](rules/act.md#act001) | warning | 2 | {acme} |" in text
 
 
 def test_overview_names_an_account_that_did_not_load_without_linking_it(base_repo: Path) -> None:
@@ -405,16 +414,14 @@ def test_chinese_labels(base_repo: Path) -> None:
     (base_repo / "data/teams/south-region.yaml").unlink()
     pages = pages_of(context_of(base_repo, language="zh"))
     assert pages["index.md"].title == "概览"
-    assert pages["index.md"].markdown.startswith("# 概览\n")
-    assert "## 按分级统计客户" in pages["index.md"].markdown
+    assert "\n# 概览\n" in pages["index.md"].markdown
+    assert "### 按分级统计客户" in pages["index.md"].markdown
     assert pages["tiers-reference.md"].markdown.startswith("# 客户分级参考\n")
     assert "| 评估周期 | 每 90 天 |" in pages["tiers-reference.md"].markdown
     assert "● 关键" in pages["tiers-reference.md"].markdown
     coverage = pages["coverage-matrix.md"].markdown
-    front_matter, body = coverage.split("---\n\n", 1)  # the matrix page hides the side bars
-    assert front_matter.startswith("---\nhide:\n")
-    assert body.startswith("# 覆盖矩阵\n") and "**空白**" in coverage and "**超出**" in coverage
-    assert pages["relationships-heatmap.md"].markdown.startswith("# 客户关系热力图\n")
+    assert "\n# 覆盖矩阵\n" in coverage and "**空白**" in coverage and "**超出**" in coverage
+    assert "\n# 客户关系热力图\n" in pages["relationships-heatmap.md"].markdown
     assert pages["people/index.md"].markdown.startswith("# 人员\n")
     english = ("Accounts by tier", "Coverage matrix", "Review cadence", "within bounds", "## Everyone", "GAP")
     for page in pages.values():
@@ -510,7 +517,7 @@ def test_big_lists_say_how_many_more(big_pages: dict[str, Page]) -> None:
     overview = big_pages["index.md"].markdown
     stale = overview.split("### Stale assessments")[1].split("###")[0]
     assert stale.count("](accounts/") == 50 and "and 9950 more" in stale
-    assert "| [TRI001](rules/tri.md#tri001) | error | 10000 |" in overview
+    assert "| [Iron triangle incomplete (TRI001)](rules/tri.md#tri001) | error | 10000 |" in overview
     assert "| [Stale assessments](rules/asm.md#asm002) (ASM002) | 10000 |" in overview
     heat = big_pages["relationships-heatmap.md"].markdown
     assert f"The {heatmap_page.HEAT_ROWS} weakest of 2450 assessed accounts" in heat

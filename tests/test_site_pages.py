@@ -121,18 +121,23 @@ def _account_pages(root: Path, language: Language = "en") -> dict[str, pages.Pag
     return {page.path: page for page in accounts_index.pages(site_context(root, language=language))}
 
 
-def test_accounts_index_counts_by_industry_and_tier_and_links_the_lists(base_repo: Path) -> None:
+def test_accounts_index_lists_the_accounts_and_links_the_lists(base_repo: Path) -> None:
     _add_account(base_repo, "zeta-power", "Zeta Power", "smb", "south-region")
     generated = _account_pages(base_repo)
     index = generated["accounts/index.md"]
-    assert "| [银行 \\(Banking\\)](by/industry-banking.md) | 1 | 0 | 1 |" in index.markdown
-    assert "| [能源 \\(Energy\\)](by/industry-energy.md) | 0 | 1 | 1 |" in index.markdown
-    assert "| **Total** | 1 | 1 | 2 |" in index.markdown
+    for target in ("by/industry-banking.md", "by/industry-energy.md", "by/tier-key.md", "by/tier-smb.md"):
+        assert f"]({target})" in index.markdown, target
+    rows = re.findall(r"<tr>\s*<td>(.*?)</tr>", render(index.markdown), flags=re.S)
+    # Every account, from the top tier down, with its tier, owner and AR.
+    assert len(rows) == 2
+    assert "艾克美银行 (Acme Bank)" in visible(rows[0]) and "Zeta Power" in visible(rows[1])
+    assert 'href="../accounts/acme.md"' in rows[0] and 'href="../teams/finance-key-accounts.md"' in rows[0]
     banking = generated["accounts/by/industry-banking.md"]
     assert not banking.in_nav
+    assert "{ #tier-key }" in banking.markdown
     rows = re.findall(r"<tr>\s*<td>(.*?)</tr>", render(banking.markdown), flags=re.S)
     assert len(rows) == 1
-    assert 'href="../acme.md"' in rows[0] and "艾克美银行 (Acme Bank)" in visible(rows[0])
+    assert 'href="../../accounts/acme.md"' in rows[0] and "艾克美银行 (Acme Bank)" in visible(rows[0])
     assert 'href="../../teams/finance-key-accounts.md"' in rows[0]
 
 
@@ -166,8 +171,8 @@ def test_accounts_lists_are_sorted_and_deterministic(base_repo: Path) -> None:
     context.playbook.accounts.reverse()
     context.playbook.teams.reverse()
     assert [page.markdown for page in accounts_index.pages(context)] == first
-    energy = next(text for text in first if text.startswith("# 能源"))
-    assert energy.index("(../a-bank.md)") < energy.index("(../b-bank.md)")
+    energy = next(text for text in first if "\n# 能源" in text)
+    assert energy.index("(../../accounts/a-bank.md)") < energy.index("(../../accounts/b-bank.md)")
 
 
 def test_accounts_index_without_accounts(base_repo: Path) -> None:
@@ -179,7 +184,7 @@ def test_accounts_index_without_accounts(base_repo: Path) -> None:
 
 def test_accounts_index_in_chinese(base_repo: Path) -> None:
     index = _account_pages(base_repo, language="zh")["accounts/index.md"]
-    assert index.title == "客户" and "| **合计** |" in index.markdown
+    assert index.title == "客户" and "## 全部客户" in index.markdown and "**按行业:**" in index.markdown
 
 
 def test_accounts_lists_hold_no_personal_data_for_either_audience(base_repo: Path) -> None:
@@ -255,7 +260,10 @@ def _listed(markdown: str) -> list[str]:
     lines = markdown.split("\n")
     starts = [index for index, line in enumerate(lines) if line == LISTING]
     for index in starts:
-        assert lines[index + 1] == "" and lines[index + 2].startswith("| "), lines[index : index + 3]
+        # A table, or the marker the theme replaces with its listing of tags.
+        assert lines[index + 1] == "" and lines[index + 2].startswith(("| ", "<!-- material/tags -->")), lines[
+            index : index + 3
+        ]
     return [lines[index + 2] for index in starts]
 
 
@@ -268,12 +276,13 @@ def test_listings_are_the_tables_that_name_what_has_its_own_page(base_repo: Path
     assert listed["teams/index.md"] and all(line.startswith("| Team |") for line in listed["teams/index.md"])
     assert listed["people/index.md"] and listed["accounts/by/industry-banking.md"]
     team = listed["teams/finance-key-accounts.md"]
-    assert team[0].startswith("| Name | Title |") and any(line.startswith("| Account |") for line in team)
+    assert team[0].startswith("| Name |") and any(line.startswith("| Account |") for line in team)
     assert listed["people/amy-ar.md"] == ["| Account | Tier | Owning team |"]
     # An account page is the page a listing points to: all of it stays searchable.
     accounts = [path for path in generated if path.startswith("accounts/") and path.count("/") == 1]
     assert "accounts/acme.md" in accounts
-    assert all(not listed[path] for path in accounts if path != "accounts/index.md")
+    assert all(not listed[path] for path in accounts if path not in ("accounts/index.md", "accounts/tags.md"))
+    assert listed["accounts/tags.md"] == ["<!-- material/tags -->"]
     # A team's KPIs and the tier reference are the playbook's own words, not listings.
     assert not any("| KPI |" in line for line in team)
     assert not listed["tiers-reference.md"]

@@ -15,7 +15,7 @@ import pytest
 
 from playbook.site import svg
 from playbook.site.svg import LEVEL_NAMES, MapPerson, TrendPoint, heat_cell, level_colour, power_map, trend_chart
-from playbook.site.svg_draw import number
+from playbook.site.svg_draw import columns, number
 from playbook.site.svg_layout import BOX_HEIGHT, BOX_WIDTH, ROW_PITCH, layout, parents_without_cycles
 from tests.site_markdown import render
 
@@ -145,8 +145,8 @@ def test_parents_sit_above_and_centred_over_their_reports() -> None:
 def test_a_box_shows_our_owner_and_backup_or_no_owner_in_red() -> None:
     root = parse(power_map(sample_people(), "en"))
     ours = {element.text: element.get("fill") for element in elements(root, "text", "pb-ours")}
-    assert "ours: Li Ming / backup Zhao Lei" in ours
-    assert "ours: Li Ming" in ours
+    # Our owner and backup each on a line of their own, in full.
+    assert "ours: Li Ming" in ours and "backup: Zhao Lei" in ours
     assert ours["no owner"] == "#c62828"
 
 
@@ -215,7 +215,7 @@ def test_hostile_names_show_as_text() -> None:
         assert tooltip.text.startswith(f"{name} — {name}, {name}; {name}")
     shown = [element.text for element in elements(root, "text", "pb-name")]
     assert shown[1] == "]]>"
-    assert shown[2] == '"><script>alert(1…'
+    assert shown[2] == '"><script>alert(1)</script>'
 
 
 @pytest.mark.parametrize("wrap", [True, False])
@@ -232,12 +232,15 @@ def test_markdown_leaves_the_diagram_alone(wrap: bool) -> None:
     assert "<p>After.</p>" in page
 
 
-def test_long_names_are_cut_but_kept_whole_in_the_tooltip() -> None:
-    long_name = "Alexandria Montgomery-Smythe the Third"
+def test_long_names_wrap_whole_and_stay_whole_in_the_tooltip() -> None:
+    long_name = "Alexandria Montgomery-Smythe the Third of Lower Wessex"
     root = parse(power_map([person("a", name=long_name), person("b", name="张" * 30)], "en"))
-    cut = [element.text or "" for element in elements(root, "text", "pb-name")]
-    assert cut[0].endswith("…") and len(cut[0]) <= 18 and long_name.startswith(cut[0][:-1])
-    assert cut[1] == "张" * 8 + "…"
+    groups = elements(root, "g", "pb-person")
+    lines = [[element.text or "" for element in elements(group, "text", "pb-name")] for group in groups]
+    # Never cut: the lines of a name put together give the name, each line fits the box.
+    assert len(lines[0]) == 2 and " ".join(lines[0]) == long_name
+    assert "".join(lines[1]) == "张" * 30 and len(lines[1]) == 3
+    assert all(not line.endswith("…") and columns(line) <= 28 for group in lines for line in group)
     tooltips = [group.findtext(f"{NS}title") or "" for group in elements(root, "g", "pb-person")]
     assert tooltips[0].startswith(long_name)
 
@@ -442,7 +445,8 @@ def test_a_heat_cell_shows_the_level_and_the_change() -> None:
 def test_a_heat_cell_survives_a_markdown_table() -> None:
     page = render(f"| Dimension | Level |\n| --- | --- |\n| Executive | {heat_cell(3, -1)} |\n")
     assert page.count("<td>") == 2
-    assert 'class="pb-heat"' in page and "3 ▼1" in page
+    # A drop is marked apart from any other cell.
+    assert 'class="pb-heat pb-drop"' in page and "3 ▼1" in page
 
 
 def test_a_person_can_be_changed_without_touching_the_others() -> None:

@@ -13,7 +13,7 @@ import yaml
 from playbook.repository import Playbook
 from playbook.rules import RULES
 from playbook.site import account_pages, pages, team_pages
-from playbook.site.context import AUDIENCES, Audience, Language
+from playbook.site.context import AUDIENCES, Audience, Language, SiteContext
 from playbook.site.pages import Page
 from tests.examples import apply_example
 from tests.site_markdown import (
@@ -131,6 +131,7 @@ def test_facts_show_type_lead_scope_and_team_reporting_lines(repo: Path) -> None
     ):
         assert expected in facts, expected
     assert re.findall(r"\]\(([^)]+)\)", head) == [
+        "../people/nina-lead.md",
         "../teams/north-region.md",
         "../teams/cloud-solutions.md",
         "../teams/tax-accounts.md",
@@ -159,7 +160,11 @@ def test_members_with_roles_and_reporting_lines_linked_across_teams(repo: Path) 
             "amy@example.com",
         ],
     ]
-    assert "| Nina Lead | [Nick North](north-region.md), [孙山 \\(Sam Sun\\)](cloud-solutions.md) |" in section
+    # Every one of our people links to their own page.
+    assert (
+        "| [Nina Lead](../people/nina-lead.md) | [Nick North](../people/nick-north.md),"
+        " [孙山 \\(Sam Sun\\)](../people/sam-sr.md) |" in section
+    )
 
 
 def test_kpis_with_a_weight_per_role_and_totals(repo: Path) -> None:
@@ -254,7 +259,9 @@ overlays: [{{team: cloud-solutions, credit_pct: 50, role: "{hostile} role"}}]
 def test_links_lead_to_generated_pages(repo: Path) -> None:
     for audience in AUDIENCES:
         site = context(repo, audience)
-        assert_links_resolve([*team_pages.pages(site), *account_pages.pages(site), *pages.rule_pages(RULES)])
+        assert_links_resolve(
+            [*team_pages.pages(site), *account_pages.pages(site), *pages.rule_pages(RULES), *_people(site)]
+        )
 
 
 def test_pages_are_the_same_for_the_same_data(repo: Path) -> None:
@@ -279,3 +286,11 @@ def test_a_team_page_lists_a_bounded_number_of_accounts(base_repo: Path) -> None
     page = next(page for page in team_pages.pages(context) if page.path == "teams/cloud-solutions.md")
     assert page.markdown.count("](../accounts/acme") == team_pages.TABLE_CAP
     assert "and 26 more: [Accounts](../accounts/index.md)" in page.markdown
+
+
+def _people(site: SiteContext) -> list[Page]:
+    """The people pages, which account and team pages link our people to."""
+    from playbook.site import people_pages
+    from playbook.site.directory import Directory
+
+    return [page for page in people_pages.pages(site, Directory(site.playbook)) if page.path != people_pages.INDEX]

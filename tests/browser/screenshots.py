@@ -1,14 +1,16 @@
-"""Screenshots of the sample site for the README: a strategic account page and the coverage matrix.
+"""Screenshots of the sample site for the README: the home page, a strategic account page (its
+first screen on a desktop and on a phone, and its power map) and the coverage matrix.
 
     python -m tests.browser.screenshots OUTDIR
     python -m tests.browser.screenshots --company-a OUTDIR
 
-builds the sample site into a temporary folder, serves it on 127.0.0.1 and saves PNGs, 1280 px
-wide, into OUTDIR. With ``--company-a`` it builds company A of seed 000 instead (29 provinces
-under 7 big regions, ``benchmarks/company_a.py``) and photographs its coverage matrix at
-1400 × 1000: the big regions, then East China opened into its seven provinces. It needs
-Debian's Chromium (``make browser``) and, for the Chinese names to show as text rather than
-boxes, a CJK font (``fonts-noto-cjk`` or ``fonts-wqy-microhei``).
+builds the sample site into a temporary folder, serves it on 127.0.0.1 and saves one screen of
+each page (1400×1000, or 390×844 for the phone) as a PNG into OUTDIR. With ``--company-a`` it
+builds company A of seed 000 instead (29 provinces under 7 big regions,
+``benchmarks/company_a.py``) and photographs its coverage matrix at 1400 × 1000: the big
+regions, then East China opened into its seven provinces. It needs Debian's Chromium (``make
+browser``) and, for the Chinese names to show as text rather than boxes, a CJK font
+(``fonts-noto-cjk`` or ``fonts-wqy-microhei``).
 """
 
 from __future__ import annotations
@@ -25,17 +27,19 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser import sites
 
-WIDTH = 1280
-#: The height of the browser window: each shot is one screen from the top of what it shows.
-HEIGHT = 1100
+#: The browser window of a desktop and of a phone: each shot is one screen from the top of what it shows.
+DESKTOP = (1400, 1000)
+PHONE = (390, 844)
 
 
-def shots(account: sites.SampleAccount) -> dict[str, tuple[str, str | None]]:
-    """The pages to photograph, by the name of their PNG: the page, and the element to start at."""
+def shots(account: sites.SampleAccount) -> dict[str, tuple[str, str | None, tuple[int, int]]]:
+    """The pages to photograph, by the name of their PNG: the page, the element to start at, the window."""
     return {
-        "account-page.png": (f"accounts/{account.id}.html", None),
-        "account-power-map.png": (f"accounts/{account.id}.html", "#power-map"),
-        "coverage-matrix.png": ("coverage-matrix.html", None),
+        "home.png": ("index.html", None, DESKTOP),
+        "account-page.png": (f"accounts/{account.id}.html", None, DESKTOP),
+        "account-phone.png": (f"accounts/{account.id}.html", None, PHONE),
+        "account-power-map.png": (f"accounts/{account.id}.html", "#power-map", DESKTOP),
+        "coverage-matrix.png": ("coverage-matrix.html", None, DESKTOP),
     }
 
 
@@ -50,14 +54,15 @@ def take(out: Path, sample: Path = sites.PROJECT) -> list[Path]:
         with sites.serve(site) as server, sync_playwright() as playwright:
             browser = sites.launch(playwright)
             try:
-                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-                for name, (path, start) in shots(account).items():
+                for name, (path, start, (width, height)) in shots(account).items():
+                    page = browser.new_page(viewport={"width": width, "height": height})
                     response = page.goto(server.url_of(path), wait_until="networkidle")
                     if response is None or not response.ok:
                         raise sites.SiteNotBuilt(f"the sample site has no {path}")
                     if start is not None:
                         page.locator(start).evaluate("element => element.scrollIntoView()")
                     page.screenshot(path=out / name, full_page=False)
+                    page.close()
                     saved.append(out / name)
             finally:
                 browser.close()

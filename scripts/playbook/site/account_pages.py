@@ -9,27 +9,43 @@ the contact an action aims at, and the findings' messages, which may quote them.
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from playbook.findings import Finding, Severity
 from playbook.models import Account
-from playbook.models.account import OPEN_ACTION_STATUSES, Action, Opportunity
+from playbook.models.account import Opportunity
 from playbook.models.common import TRIANGLE_ROLES
-from playbook.models.taxonomy import Stage
 from playbook.regions import region_tree
 from playbook.repository import Sourced
-from playbook.site import account_relationships
+from playbook.rules import RULES
+from playbook.site import account_relationships, account_summary
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, rule_link, sort_key
-from playbook.site.escape import cell, inline, text
+from playbook.site.escape import cell, inline
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
-from playbook.site.tables import header, row
+from playbook.site.signals import overdue
+from playbook.site.tables import drop_empty_columns, header, row
+from playbook.site.units import amount_unit
 
 #: Between an account's aliases on its page.
 _ALIAS_SEPARATOR = {"en": ", ", "zh": "、"}
 LABELS: LabelTable = {
+    "facts": ("Facts", "基本信息"),
+    "source_title": ("Source", "数据来源"),
+    "source": ("[{path}]({url}): change the account there", "[{path}]({url})：请在该文件中修改"),
+    "source_plain": ("{path}: change the account there", "{path}：请在该文件中修改"),
+    "won": ("Won", "已赢单"),
+    "won_intro": (
+        "Contracts signed (a stage with a win probability of 100 %); they are not part of the open pipeline.",
+        "已签约的合同（赢率为 100% 的阶段），不计入在谈商机。",
+    ),
+    "stage_heading": ("{stage} (win probability {probability} %)", "{stage}（赢率 {probability}%）"),
+    "open_total": (
+        "Open pipeline: {amount} {unit}; weighted by each stage's win probability: {weighted} {unit}.",
+        "在谈商机合计：{amount} {unit}；按各阶段赢率加权：{weighted} {unit}。",
+    ),
+    "won_total": ("Won: {amount} {unit}.", "已赢单合计：{amount} {unit}。"),
     "lifecycle": ("Lifecycle stage", "客户阶段"),
     "aliases": ("Also known as", "又称"),
     "breaking_in": ("Breaking in", "破冰期"),
@@ -71,7 +87,6 @@ LABELS: LabelTable = {
     "close": ("Expected close", "预计成交"),
     "amount": ("Amount", "金额"),
     "stage_total": ("Total", "小计"),
-    "pipeline_total": ("Total of all stages: {amount} {unit}", "各阶段合计：{amount} {unit}"),
     "unknown_stage": ("Stage {stage} (not in the taxonomy)", "阶段 {stage}（不在分类表中）"),
     "leads": ("Leads", "线索"),
     "lead_title": ("Lead", "线索"),
@@ -131,17 +146,18 @@ def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Ac
         str(directory.industries.get(account.industry, account.industry)),
         str(directory.regions.get(account.region, account.region)),
     ]
-    lines = front_matter(str(account.name), tags)
+    lines = front_matter(str(account.name), tags, hide=("navigation",))
     lines += [f"# {inline(account.name)}", ""]
-    lines += _facts(context, directory, account)
+    lines += account_summary.summary(context, directory, account, context.health.get(account.id))
+    lines += [f"## {_label('facts', context)} {{ #facts }}", ""]
+    lines += [*_facts(context, directory, account)[:-1], *_source(context, sourced.document.path)]
+    lines += account_summary.criteria(context, directory, account)
     lines += _iron_triangle(context, directory, account)
     lines += _plan(context, account)
     lines += _pipeline(context, directory, account)
     if not context.public:
         lines += account_relationships.section(context, directory, account, assessments)
     lines += _actions(context, directory, account)
-    if not context.public and account.notes:
-        lines += [f"## {_label('notes', context)}", "", text(account.notes), ""]
     lines += _findings(context, sourced.stem)
     markdown = "\n".join(lines).rstrip("\n") + "\n"
     return Page(f"accounts/{account.id}.md", str(account.name), markdown, in_nav=False)
@@ -183,7 +199,7 @@ def _facts(context: SiteContext, directory: Directory, account: Account) -> list
     if exception is not None:
         said = {
             "reason": cell(exception.reason),
-            "approver": cell(directory.person_display(exception.approved_by)),
+            "approver": directory.person_link(exception.approved_by, "../"),
             "approved": exception.approved_on.isoformat(),
         }
         if exception.expires is None:
@@ -211,7 +227,7 @@ def _region(context: SiteContext, directory: Directory, region: str) -> str:
 
 def _iron_triangle(context: SiteContext, directory: Directory, account: Account) -> list[str]:
     titles = [_label("role", context), _label("person", context), label("team", context.language)]
-    lines = [f"## {_label('iron_triangle', context)}", "", *header(titles)]
+    lines = [f"## {_label('iron_triangle', context)} {{ #iron-triangle }}", "", *header(titles)]
     acting: dict[str, str] = {}
     for record in account.acting_ar:
         acting.setdefault(record.person, record.reason)
@@ -225,13 +241,13 @@ def _iron_triangle(context: SiteContext, directory: Directory, account: Account)
         for person_id in held:
             person = directory.people.get(person_id)
             team = directory.team_link(person.team.model.id, "../") if person is not None else ""
-            shown = cell(directory.person_display(person_id))
+            shown = directory.person_link(person_id, "../")
             if role == "ar" and person_id in acting:
                 shown = f"{shown} ({cell(_label('acting', context))})"
             lines.append(row([cell(label(role, context.language)), shown, team]))
     lines.append("")
     for person_id, reason in sorted(acting.items()):
-        who = cell(directory.person_display(person_id))
+        who = directory.person_link(person_id, "../")
         lines += [f"**{cell(_label('acting_ar', context))}:** {who}: {cell(reason)}", ""]
     return lines
 
@@ -258,27 +274,35 @@ def _plan(context: SiteContext, account: Account) -> list[str]:
 
 
 def _pipeline(context: SiteContext, directory: Directory, account: Account) -> list[str]:
+    """The open opportunities by stage with their win probability, then those won, then the leads."""
     taxonomy = context.playbook.taxonomy.model if context.playbook.taxonomy else None
     lines: list[str] = []
     if account.opportunities:
-        unit = inline(f"{taxonomy.currency} {taxonomy.amount_unit}") if taxonomy else ""
-        lines += [f"## {_label('opportunities', context)}", ""]
+        unit = inline(amount_unit(taxonomy, context.language))
+        lines += [f"## {_label('opportunities', context)} {{ #opportunities }}", ""]
         if unit:
             lines += [_label("amounts_in", context, unit=unit), ""]
-        stages: dict[str, Stage] = {}
-        for stage in taxonomy.stages if taxonomy else []:
-            stages.setdefault(stage.id, stage)
+        stages = account_summary.stages_of(context)
+        split = account_summary.pipeline(account, stages)
         by_stage: dict[str, list[Opportunity]] = {}
-        for opportunity in account.opportunities:
+        for opportunity in split.open:
             by_stage.setdefault(opportunity.stage, []).append(opportunity)
         ordered = [stage_id for stage_id in stages if stage_id in by_stage]
         ordered += sorted(stage_id for stage_id in by_stage if stage_id not in stages)
         for stage_id in ordered:
             known = stages.get(stage_id)
-            heading = inline(known.name) if known else _label("unknown_stage", context, stage=inline(stage_id))
+            if known:
+                heading = _label("stage_heading", context, stage=inline(known.name), probability=known.win_probability)
+            else:
+                heading = _label("unknown_stage", context, stage=inline(stage_id))
             lines += [f"### {heading}", "", *_opportunities(context, directory, by_stage[stage_id])]
-        total = number(sum(opportunity.amount for opportunity in account.opportunities))
-        lines += [f"**{_label('pipeline_total', context, amount=total, unit=unit).rstrip()}**", ""]
+        if split.open:
+            said = {"amount": number(split.open_total), "weighted": number(split.weighted), "unit": unit}
+            lines += [f"**{_label('open_total', context, **said)}**", ""]
+        if split.won:
+            lines += [f"### {_label('won', context)} {{ #won }}", "", _label("won_intro", context), ""]
+            lines += _opportunities(context, directory, split.won)
+            lines += [f"**{_label('won_total', context, amount=number(split.won_total), unit=unit)}**", ""]
     if account.leads:
         lines += _leads(context, account)
     return lines
@@ -318,38 +342,31 @@ def _leads(context: SiteContext, account: Account) -> list[str]:
     return [*lines, ""]
 
 
-def overdue(action: Action, as_of: date) -> bool:
-    """An open action (planned or in progress) whose due date has passed."""
-    return action.status in OPEN_ACTION_STATUSES and action.due < as_of
-
-
 def _actions(context: SiteContext, directory: Directory, account: Account) -> list[str]:
     if not account.actions:
         return []
-    keys = ["id", "action", "action_owner", "due", "status", *([] if context.public else ["contact"]), "dimension"]
+    keys = ["due", "action", "status", "action_owner", *([] if context.public else ["contact"]), "dimension", "id"]
     contacts = {contact.id: contact for contact in reversed(account.contacts)}
-    lines = [f"## {_label('actions', context)}", ""]
+    lines = [f"## {_label('actions', context)} {{ #action-plan }}", ""]
     late = sum(1 for action in account.actions if overdue(action, context.as_of))
     if late:
         lines += [_label("overdue_count", context, count=late, as_of=context.as_of.isoformat()), ""]
-    lines += header([_label(key, context) for key in keys])
+    rows = []
     for action in sorted(account.actions, key=lambda action: (action.due, action.id)):
         status = cell(_label(action.status, context))
         if overdue(action, context.as_of):
             badge = html.escape(_label("overdue", context))
             status = f'{status} <span class="pb-overdue pb-badge">{badge}</span>'
-        cells = [
-            cell(action.id),
-            cell(action.title),
-            cell(directory.person_display(action.owner)),
-            action.due.isoformat(),
-            status,
-        ]
+        cells = [action.due.isoformat(), cell(action.title), status, directory.person_link(action.owner, "../")]
         if not context.public:
             contact = contacts.get(action.contact) if action.contact else None
             cells.append(cell(contact.name if contact else action.contact or ""))
         cells.append(cell(directory.dimensions.get(action.dimension, action.dimension)) if action.dimension else "")
-        lines.append(row(cells))
+        cells.append(cell(action.id))
+        rows.append(cells)
+    titles, rows = drop_empty_columns([_label(key, context) for key in keys], rows, keep=4)
+    lines += header(titles)
+    lines += [row(cells) for cells in rows]
     return [*lines, ""]
 
 
@@ -359,7 +376,7 @@ def _findings(context: SiteContext, folder: str) -> list[str]:
         {finding for finding in context.findings if finding.path.startswith(prefix)},
         key=lambda item: (item.path, item.line, item.column, item.rule, item.message),
     )
-    lines = [f"## {label('findings', context.language)}", ""]
+    lines = [f"## {label('findings', context.language)} {{ #findings }}", ""]
     if not found:
         return [*lines, _label("no_findings", context), ""]
     if context.public:
@@ -371,6 +388,20 @@ def _findings(context: SiteContext, folder: str) -> list[str]:
 
 
 def _finding(context: SiteContext, finding: Finding) -> str:
+    """A finding in plain words: its severity, what the rule checks (linked), the message, where."""
     severity = label(str(finding.severity), context.language)
-    where = inline(f"{finding.path}:{finding.line}")
-    return f"- **{severity}** {rule_link(finding.rule, '../')} {inline(finding.message)} ({where})"
+    rule = RULES.get(finding.rule)
+    what = cell(rule.name.replace("-", " ").capitalize()) if rule else cell(finding.rule)
+    link = rule_link(finding.rule, "../", text=f"{what} ({finding.rule})")
+    where = f"{finding.path}:{finding.line}"
+    url = context.source(finding.path)
+    shown = f"[{inline(where)}]({url})" if url else inline(where)
+    return f"- **{severity}:** {link}: {inline(finding.message)} ({shown})"
+
+
+def _source(context: SiteContext, path: str) -> list[str]:
+    """Where the page comes from, linked to the file on the code host when mkdocs.yml names one."""
+    url = context.source(path)
+    if url is None:
+        return [f"- **{_label('source_title', context)}:** {_label('source_plain', context, path=inline(path))}", ""]
+    return [f"- **{_label('source_title', context)}:** {_label('source', context, path=inline(path), url=url)}", ""]

@@ -13,10 +13,11 @@ from playbook.models.account import Contact
 from playbook.models.common import Name
 from playbook.site import svg
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, sort_key
+from playbook.site.directory import Directory
 from playbook.site.escape import cell, text
 from playbook.site.labels import LabelTable, label
-from playbook.site.tables import header, row
+from playbook.site.tables import drop_empty_columns, header, row
+from playbook.site.units import chinese_first
 
 LABELS: LabelTable = {
     "power_map": ("Power map", "权力地图"),
@@ -25,6 +26,7 @@ LABELS: LabelTable = {
         "按汇报关系排列的客户人员，颜色表示最近一次评估的关系等级。",
     ),
     "trend": ("Relationship trend", "关系趋势"),
+    "zoom": ("Show larger", "放大显示"),
     "no_assessments": ("No assessments yet.", "尚无关系评估。"),
     "latest": ("Latest assessment: {date}, by {assessor}", "最近一次评估：{date}，评估人 {assessor}"),
     "dimension": ("Dimension", "关系维度"),
@@ -51,6 +53,10 @@ LABELS: LabelTable = {
     "our_owner": ("Our owner", "我方负责人"),
     "our_backup": ("Our backup", "我方备份"),
     "no_contacts": ("No contacts are mapped yet.", "尚未记录客户联系人。"),
+    "contacts_intro": (
+        "In the data's order, each followed (indented) by the people who report to them.",
+        "按数据中的顺序排列，下属（缩进）列在其上级之后。",
+    ),
 }
 
 
@@ -70,7 +76,7 @@ def section(context: SiteContext, directory: Directory, account: Account, assess
     """The relationships section; ``assessments`` oldest first."""
     contacts = _contacts(account)
     levels = latest_levels(assessments)
-    lines = [f"## {label('relationships', context.language)}", ""]
+    lines = [f"## {label('relationships', context.language)} {{ #relationships }}", ""]
     lines += _power_map(context, directory, contacts, levels)
     lines += _trend(context, directory, assessments)
     lines += _satisfaction(context, assessments)
@@ -80,11 +86,42 @@ def section(context: SiteContext, directory: Directory, account: Account, assess
 
 
 def _contacts(account: Account) -> list[Contact]:
-    """One contact per id, in display order."""
+    """One contact per id, in the data's order."""
     unique: dict[str, Contact] = {}
     for contact in account.contacts:
         unique.setdefault(contact.id, contact)
-    return sorted(unique.values(), key=lambda contact: sort_key(contact.name, contact.id))
+    return list(unique.values())
+
+
+def by_reporting_line(contacts: list[Contact]) -> list[tuple[Contact, int]]:
+    """The contacts grouped by reporting line: each followed by the people who report to them.
+
+    Each comes with its depth in the line (0 for someone who reports to nobody on the map).
+    Within a level the data's order holds; a loop in the lines is cut where it closes.
+    """
+    ids = {contact.id for contact in contacts}
+    reports: dict[str, list[Contact]] = {}
+    roots: list[Contact] = []
+    for contact in contacts:
+        boss = contact.reports_to
+        if boss is None or boss not in ids or boss == contact.id:
+            roots.append(contact)
+        else:
+            reports.setdefault(boss, []).append(contact)
+    ordered: list[tuple[Contact, int]] = []
+    placed: set[str] = set()
+    pending = [(contact, 0) for contact in reversed(roots)]
+    while len(ordered) < len(contacts):
+        if not pending:  # people in a loop of reporting lines: start from the first of them
+            rest = next(contact for contact in contacts if contact.id not in placed)
+            pending.append((rest, 0))
+        contact, depth = pending.pop()
+        if contact.id in placed:
+            continue
+        placed.add(contact.id)
+        ordered.append((contact, depth))
+        pending += [(report, depth + 1) for report in reversed(reports.get(contact.id, []))]
+    return ordered
 
 
 def latest_levels(assessments: list[Assessment]) -> dict[str, int]:
@@ -109,7 +146,7 @@ def _power_map(
         svg.MapPerson(
             id=contact.id,
             name=str(contact.name),
-            title=contact.title,
+            title=chinese_first(contact.title),
             department=contact.department,
             buying_role=_short(contact.buying_role),
             influence=contact.influence.upper() if contact.influence else None,
@@ -121,12 +158,18 @@ def _power_map(
         )
         for contact in contacts
     ]
-    lines = [f"### {_label('power_map', context)}", "", _label("power_map_intro", context), ""]
-    return [*lines, *figure(svg.power_map(people, context.language))]
+    lines = [f"### {_label('power_map', context)} {{ #power-map }}", "", _label("power_map_intro", context), ""]
+    # A switch (no script) that shows the map larger, to scroll around it on a small screen.
+    zoom = (
+        '<input type="checkbox" id="pb-zoom" class="pb-zoom">'
+        f'<label for="pb-zoom" class="pb-zoom-label">{_label("zoom", context)}</label>'
+    )
+    drawn = figure(svg.power_map(people, context.language))
+    return [*lines, drawn[0], zoom, *drawn[1:]]
 
 
 def _trend(context: SiteContext, directory: Directory, assessments: list[Assessment]) -> list[str]:
-    lines = [f"### {_label('trend', context)}", ""]
+    lines = [f"### {_label('trend', context)} {{ #relationship-trend }}", ""]
     if not assessments:
         return [*lines, _label("no_assessments", context), ""]
     dimensions = _dimensions(directory, assessments)
@@ -136,7 +179,7 @@ def _trend(context: SiteContext, directory: Directory, assessments: list[Assessm
     previous: dict[str, int] = {}
     for assessment in assessments[:-1]:
         previous.update(assessment.dimensions)
-    assessor = cell(directory.person_display(latest.assessor))
+    assessor = directory.person_link(latest.assessor, "../")
     lines += [_label("latest", context, date=latest.date.isoformat(), assessor=assessor), ""]
     lines += header([_label("dimension", context), _label("level", context)])
     for key, name in dimensions:
@@ -179,31 +222,37 @@ def _notes(context: SiteContext, assessments: list[Assessment]) -> list[str]:
 def _contact_table(
     context: SiteContext, directory: Directory, contacts: list[Contact], levels: dict[str, int]
 ) -> list[str]:
-    lines = [f"### {label('contacts', context.language)}", ""]
+    lines = [f"### {label('contacts', context.language)} {{ #contacts }}", ""]
     if not contacts:
         return [*lines, _label("no_contacts", context), ""]
     taxonomy = context.playbook.taxonomy.model if context.playbook.taxonomy else None
     roles = {role.id: role.name for role in reversed(taxonomy.buying_roles)} if taxonomy else {}
     influences = {influence.id: influence.name for influence in reversed(taxonomy.influences)} if taxonomy else {}
-    keys = ("name", "title", "department", "buying_role", "influence", "influence_level", "level")
-    titles = [_label(key, context) for key in keys] + [_label("our_owner", context), _label("our_backup", context)]
-    lines += header(titles)
-    for contact in contacts:
+    titles = [_label(key, context) for key in ("name", "buying_role", "level", "our_owner", "our_backup")]
+    titles += [_label(key, context) for key in ("title", "department", "influence", "influence_level")]
+    rows = []
+    for contact, depth in by_reporting_line(contacts):
         role = roles.get(contact.buying_role)
         influence = influences.get(contact.influence) if contact.influence else None
         level = levels.get(contact.id)
-        cells = [
-            cell(contact.name),
-            cell(contact.title),
-            cell(contact.department or ""),
-            cell(_coded(contact.buying_role, role)),
-            cell(_coded(contact.influence, influence) if contact.influence else ""),
-            cell(_label(contact.influence_level, context)),
-            svg.heat_cell(level, None, context.language),
-            cell(directory.person_display(contact.owner)) if contact.owner else "",
-            cell(directory.person_display(contact.backup)) if contact.backup else "",
-        ]
-        lines.append(row(cells))
+        name = cell(contact.name)
+        if depth:
+            name = f'<span class="pb-depth pb-depth-{min(depth, 6)}">{name}</span>'
+        rows.append(
+            [
+                name,
+                cell(_coded(contact.buying_role, role)),
+                svg.heat_cell(level, None, context.language),
+                directory.person_link(contact.owner, "../") if contact.owner else "",
+                directory.person_link(contact.backup, "../") if contact.backup else "",
+                cell(chinese_first(contact.title)),
+                cell(contact.department or ""),
+                cell(_coded(contact.influence, influence) if contact.influence else ""),
+                cell(_label(contact.influence_level, context)),
+            ]
+        )
+    titles, rows = drop_empty_columns(titles, rows, keep=5)
+    lines += [_label("contacts_intro", context), "", *header(titles), *(row(cells) for cells in rows)]
     return [*lines, ""]
 
 

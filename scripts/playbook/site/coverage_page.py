@@ -19,6 +19,7 @@ from playbook.coverage import ArLoad, Cell, Matrix
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, count_accounts, rule_link, say, sort_key
 from playbook.site.escape import cell
+from playbook.site.front_matter import WIDE, front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.tables import listing
@@ -37,6 +38,7 @@ LABELS: LabelTable = {
         "数字是该格子中的名单客户数。标有 ▸ 的区域汇总其下辖区域，可在表格下方展开。原因见[覆盖](coverage.md)。",
     ),
     "legend": ("Legend", "图例"),
+    "meaning": ("Meaning", "含义"),
     "legend_ok": (
         "one owner: the named-account team, or else the regional team",
         "唯一责任团队：名单制团队，其余归区域团队",
@@ -109,8 +111,7 @@ def _say(key: str, context: SiteContext, **values: object) -> str:
 def page(context: SiteContext, directory: Directory) -> Page:
     result = coverage.compute(context.playbook)
     title = label("coverage", context.language)
-    # The matrix takes the whole width: the navigation and the table of contents step aside.
-    lines = ["---", "hide:", "  - navigation", "  - toc", "---", "", f"# {title}", "", _say("intro", context), ""]
+    lines = [*front_matter(title, hide=WIDE), f"# {title}", "", _say("intro", context), ""]
     lines += _legend(context)
     lines += _matrix(context, directory, result.commercial, "commercial")
     if result.government.rows:
@@ -129,7 +130,7 @@ def page(context: SiteContext, directory: Directory) -> Page:
 
 def _legend(context: SiteContext) -> list[str]:
     return [
-        f"| {_say('legend', context)} | |",
+        f"| {_say('legend', context)} | {_say('meaning', context)} |",
         "| --- | --- |",
         f"| {_say('ok', context)} {{: .pb-cell .pb-ok }} | {_say('legend_ok', context)} |",
         f"| **{_say('gap', context)}** {{: .pb-cell .pb-gap }} | {_say('legend_gap', context)} |",

@@ -208,3 +208,8 @@ def rule_link(code: str, up: str = "", text: str | None = None) -> str:
         return shown
     letters = code.rstrip("0123456789")
     return f"[{shown}]({up}rules/{letters.lower()}.md#{code.lower()})"
+
+
+def source_link(source: str | None, path: str) -> str:
+    """A repository file (``data/...``) linked to where the code host shows it, or its path as text."""
+    return f"[{cell(path)}]({source}{path})" if source else cell(path)

@@ -22,9 +22,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
+def _marks(punctuation: str) -> dict[int, str]:
+    return str.maketrans({char: f"\\{char}" for char in punctuation})
+
+
+_MARKS = {MARKDOWN_PUNCTUATION: _marks(MARKDOWN_PUNCTUATION), CELL_PUNCTUATION: _marks(CELL_PUNCTUATION)}
+
+
 def _escape(value: str, punctuation: str) -> str:
     cleaned = _CONTROL.sub("", value)
-    marked = "".join(f"\\{char}" if char in punctuation else char for char in cleaned)
+    marked = cleaned.translate(_MARKS.get(punctuation) or _marks(punctuation))
     return html.escape(marked, quote=True)
 
 

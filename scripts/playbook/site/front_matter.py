@@ -41,9 +41,20 @@ def _value(text: str) -> str:
     return yaml_string(html.escape(" ".join(text.split())))
 
 
-def front_matter(title: str, tags: Iterable[str] = ()) -> list[str]:
-    """The lines of a page's front matter, then a blank line; ``title`` and ``tags`` as the data has them."""
+#: What a page with wide tables hides (the theme's page-level ``hide``): the navigation and the
+#: table of contents, so the tables get the whole width of the window.
+WIDE = ("navigation", "toc")
+
+
+def front_matter(title: str, tags: Iterable[str] = (), hide: Iterable[str] = ()) -> list[str]:
+    """The lines of a page's front matter, then a blank line; ``title`` and ``tags`` as the data has them.
+
+    ``hide`` names parts of the theme's layout the page leaves out (``navigation``, ``toc``).
+    """
     lines = ["---", f"title: {_value(title)}"]
+    hidden = list(hide)
+    if hidden:
+        lines += ["hide:", *(f"  - {part}" for part in hidden)]
     tags = list(tags)
     if tags:
         lines += ["tags:", *(f"  - {_value(tag)}" for tag in tags)]

@@ -10,6 +10,7 @@ that they are not published.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from playbook.models import Account, Assessment
@@ -17,6 +18,7 @@ from playbook.models.tiers import Tier
 from playbook.repository import Sourced
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, say, sort_key
+from playbook.site.front_matter import WIDE, front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
 from playbook.site.svg import LEVELS, heat_cell, level_name
@@ -41,6 +43,7 @@ LABELS: LabelTable = {
         "最前。评分标准见[客户关系](relationships.md)。",
     ),
     "level": ("Level", "级别"),
+    "meaning": ("Meaning", "含义"),
     "no_tiers": (
         "No tier requires an iron triangle, so there is nothing to show.",
         "没有需配齐铁三角的分级，暂无内容。",
@@ -54,6 +57,12 @@ LABELS: LabelTable = {
         "{count} 个已评估客户中最薄弱的 {shown} 个；其余见各客户页面。",
     ),
     "unassessed": ("Not assessed yet ({count}):", "尚未评估（{count} 个）："),
+    "stale": ("stale: {days} days", "过期：{days} 天"),
+    "marks": (
+        "A level outlined in red dropped since the previous assessment; a date marked stale is older than the"
+        " tier's review cadence.",
+        "红框标出的等级比上一次评估下降；标为过期的日期超过了该分级的评估周期。",
+    ),
 }
 
 
@@ -77,6 +86,17 @@ class HeatRow:
         before = self.previous.dimensions.get(dimension) if self.previous else None
         return None if now is None or before is None else now - before
 
+    def dropped_dimensions(self) -> tuple[str, ...]:
+        """The dimensions scored lower than in the previous assessment, in the latest one's order."""
+        return tuple(dimension for dimension in self.latest.dimensions if (self.change(dimension) or 0) < 0)
+
+    def dropped_contacts(self) -> tuple[str, ...]:
+        """The contacts assessed lower than in the previous assessment."""
+        before = self.previous.contacts if self.previous else {}
+        return tuple(
+            contact for contact, level in self.latest.contacts.items() if contact in before and level < before[contact]
+        )
+
     def average(self, dimensions: list[str]) -> float | None:
         scores = [score for dimension in dimensions if (score := self.score(dimension)) is not None]
         return sum(scores) / len(scores) if scores else None
@@ -84,11 +104,11 @@ class HeatRow:
 
 def page(context: SiteContext, directory: Directory) -> Page:
     title = _say("title", context)
-    lines = [f"# {title}", ""]
+    lines = [*front_matter(title, hide=WIDE), f"# {title}", ""]
     if context.public:
         lines.append(_say("public", context))
         return Page(PATH, title, "\n".join(lines) + "\n")
-    lines += [_say("intro", context), ""]
+    lines += [_say("intro", context), "", _say("marks", context), ""]
     lines += _legend(context)
     tiers = [tier for tier in directory.tiers if tier.iron_triangle_required]
     if not tiers:
@@ -101,7 +121,7 @@ def page(context: SiteContext, directory: Directory) -> Page:
 
 
 def _legend(context: SiteContext) -> list[str]:
-    lines = [f"| {_say('level', context)} | |", "| --- | --- |"]
+    lines = [f"| {_say('level', context)} | {_say('meaning', context)} |", "| --- | --- |"]
     lines += [
         f"| {heat_cell(level, None, context.language)} | {level_name(level, context.language)} |" for level in LEVELS
     ]
@@ -145,9 +165,9 @@ def _tier(
             lines += [_say("shown", context, count=len(rows)), ""]
         header = " | ".join(directory.dimension_name(dimension) for dimension in dimensions)
         table_header = [
-            f"| {label('account', context.language)} | {label('owner', context.language)} |"
-            f" {_say('assessed', context)} | {header} | {_say('average', context)} |",
-            "| --- | --- | --- |" + " :---: |" * len(dimensions) + " ---: |",
+            f"| {label('account', context.language)} | {_say('average', context)} | {header} |"
+            f" {_say('assessed', context)} | {label('owner', context.language)} |",
+            "| --- | ---: |" + " :---: |" * len(dimensions) + " --- | --- |",
         ]
         lines += table_sections(table_header, [_row(context, directory, row, dimensions) for row in shown])
         lines.append("")
@@ -173,7 +193,12 @@ def _row(context: SiteContext, directory: Directory, row: HeatRow, dimensions: l
     )
     average = row.average(dimensions)
     shown = f"{average:.1f}" if average is not None else say("dash", context.language)
+    assessed = row.latest.date.isoformat()
+    health = context.health.get(account.id)
+    if health is not None and health.stale_days is not None and health.stale_days >= 0:
+        words = html.escape(_say("stale", context, days=health.stale_days))
+        assessed = f'**{assessed}** <span class="pb-stale pb-badge">{words}</span>'
     return (
-        f"| {directory.account_link(account.id)} | {directory.team_link(account.owner)} |"
-        f" {row.latest.date.isoformat()} | {cells} | {shown} |"
+        f"| {directory.account_link(account.id)} | {shown} | {cells} | {assessed} |"
+        f" {directory.team_link(account.owner)} |"
     )

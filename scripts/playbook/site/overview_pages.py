@@ -13,12 +13,14 @@ from collections import Counter, defaultdict
 from playbook.findings import Finding
 from playbook.models.common import Name
 from playbook.regions import region_tree
-from playbook.site import coverage_page, heatmap_page, people_pages, tiers_page
+from playbook.rules import RULES
+from playbook.site import accounts_index, coverage_page, dashboard, heatmap_page, people_pages, tiers_page
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, rule_link, say
 from playbook.site.escape import cell
+from playbook.site.front_matter import WIDE, front_matter
 from playbook.site.labels import LabelTable, label
-from playbook.site.pages import Page
+from playbook.site.pages import ACCOUNTS_INDEX, Page
 from playbook.site.tables import listing
 
 #: The overview is the site's home page.
@@ -31,9 +33,10 @@ OVERDUE = "ACT001"
 LABELS: LabelTable = {
     "title": ("Overview", "概览"),
     "intro": (
-        "The playbook at a glance. Named accounts: {accounts}; teams: {teams}; people: {people}. A customer"
-        " that is not named belongs to the regional team of its region.",
-        "概览。名单客户：{accounts} 个；团队：{teams} 个；人员：{people} 名。未点名的客户归其所在区域的区域团队负责。",
+        "Named accounts: {accounts}; teams: {teams}; people: {people}. A customer that is not named belongs to"
+        " the regional team of its region. Each count opens the list of the accounts it counts.",
+        "名单客户：{accounts} 个；团队：{teams} 个；人员：{people} 名。未点名的客户归其所在区域的区域团队负责。"
+        "点击数字可打开所统计的客户列表。",
     ),
     "see_also": (
         "New here? Start with [about this playbook](guide.md). See also the [tier reference](tiers-reference.md),"
@@ -42,6 +45,7 @@ LABELS: LabelTable = {
         "初次使用？请先阅读[关于本手册](guide.md)。另见[客户分级参考](tiers-reference.md)、[覆盖矩阵](coverage-matrix.md)、[客户关系热力图]"
         "(relationships-heatmap.md)与[人员](people/index.md)。",
     ),
+    "counts": ("Counts", "统计"),
     "by_tier": ("Accounts by tier", "按分级统计客户"),
     "by_industry": ("Accounts by industry", "按行业统计客户"),
     "by_region": ("Accounts by region", "按区域统计客户"),
@@ -86,14 +90,17 @@ def pages(context: SiteContext) -> list[Page]:
 
 
 def overview(context: SiteContext, directory: Directory) -> Page:
+    """The dashboard first (health line, accounts at risk, pictures), then the counts and the findings."""
     title = _say("title", context)
     accounts = list(directory.accounts.values())
-    lines = [
-        f"# {title}",
+    lines = [*front_matter(title, hide=WIDE), f"# {title}", ""]
+    lines += dashboard.health_line(context, directory)
+    lines += dashboard.at_risk(context, directory)
+    lines += dashboard.pictures(context, directory)
+    lines += [
+        f"## {_say('counts', context)} {{ #counts }}",
         "",
         _say("intro", context, accounts=len(accounts), teams=len(directory.teams), people=len(directory.people)),
-        "",
-        _say("see_also", context),
         "",
     ]
     lines += _tier_counts(context, directory)
@@ -118,13 +125,8 @@ def overview(context: SiteContext, directory: Directory) -> Page:
             [account.tier for account in governed],
         )
     lines += _health(context, directory)
+    lines += [_say("see_also", context), ""]
     return Page(PATH, title, "\n".join(lines).rstrip("\n") + "\n")
-
-
-def _tier_link(directory: Directory, tier_id: str) -> str:
-    if tier_id in directory.tier_by_id:
-        return f"[{directory.tier_name(tier_id)}]({tiers_page.PATH}#tier-{tier_id})"
-    return directory.tier_name(tier_id)
 
 
 def _tier_columns(directory: Directory, tier_ids: list[str]) -> list[str]:
@@ -133,17 +135,24 @@ def _tier_columns(directory: Directory, tier_ids: list[str]) -> list[str]:
     return defined + sorted(set(tier_ids) - set(defined), key=directory.tier_rank)
 
 
+def _count(count: int, target: str) -> str:
+    """A count linked to the list of the accounts it counts; a zero is not a link."""
+    return f"[{count}]({target})" if count else "0"
+
+
 def _tier_counts(context: SiteContext, directory: Directory) -> list[str]:
     counts = Counter(account.tier for account in directory.accounts.values())
     lines = [
-        f"## {_say('by_tier', context)} {{ #by-tier }}",
+        f"### {_say('by_tier', context)} {{ #by-tier }}",
         "",
         f"| {label('tier', context.language)} | {_say('count', context)} |",
         "| --- | ---: |",
     ]
     for tier_id in _tier_columns(directory, list(counts)):
-        lines.append(f"| {_tier_link(directory, tier_id)} | {counts.get(tier_id, 0)} |")
-    lines.append(f"| **{say('total', context.language)}** | **{sum(counts.values())}** |")
+        target = accounts_index.list_path("tier", tier_id, "")
+        lines.append(f"| {directory.tier_name(tier_id)} | {_count(counts.get(tier_id, 0), target)} |")
+    total = f"[{sum(counts.values())}]({ACCOUNTS_INDEX})" if counts else "0"
+    lines.append(f"| **{say('total', context.language)}** | **{total}** |")
     return [*lines, ""]
 
 
@@ -156,7 +165,10 @@ def _cross_counts(
     row_ids: list[str],
     tier_ids: list[str],
 ) -> list[str]:
-    """A table of account counts: one row per term (taxonomy order, unknown ids after), one column per tier."""
+    """A table of account counts: one row per term (taxonomy order, unknown ids after), one column per tier.
+
+    Every count links to the list of the accounts it counts (at the tier's part of the list).
+    """
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row_id, tier_id in zip(row_ids, tier_ids, strict=True):
         counts[row_id][tier_id] += 1
@@ -164,7 +176,7 @@ def _cross_counts(
     rows = list(terms) + sorted(set(counts) - set(terms))
     anchor = heading.replace("_", "-")
     lines = [
-        f"## {_say(heading, context)} {{ #{anchor} }}",
+        f"### {_say(heading, context)} {{ #{anchor} }}",
         "",
         f"| {label(row_label, context.language)} | "
         + " | ".join(directory.tier_name(tier_id) for tier_id in columns)
@@ -173,10 +185,15 @@ def _cross_counts(
     ]
     for row_id in rows:
         row_counts = counts.get(row_id, Counter())
-        values = " | ".join(str(row_counts.get(tier_id, 0)) for tier_id in columns)
-        lines.append(f"| {cell(terms.get(row_id, row_id))} | {values} | {sum(row_counts.values())} |")
-    totals = " | ".join(str(sum(c.get(tier_id, 0) for c in counts.values())) for tier_id in columns)
-    lines.append(f"| **{say('total', context.language)}** | {totals} | {len(row_ids)} |")
+        target = accounts_index.list_path(row_label, row_id, "")
+        values = " | ".join(_count(row_counts.get(tier_id, 0), f"{target}#tier-{tier_id}") for tier_id in columns)
+        total = _count(sum(row_counts.values()), target)
+        lines.append(f"| {cell(terms.get(row_id, row_id))} | {values} | {total} |")
+    totals = " | ".join(
+        _count(sum(c.get(tier_id, 0) for c in counts.values()), accounts_index.list_path("tier", tier_id, ""))
+        for tier_id in columns
+    )
+    lines.append(f"| **{say('total', context.language)}** | {totals} | {_count(len(row_ids), ACCOUNTS_INDEX)} |")
     return [*lines, ""]
 
 
@@ -234,7 +251,13 @@ def _health(context: SiteContext, directory: Directory) -> list[str]:
         concerned = _concerned(directory, listed)
         accounts = directory.accounts_list(concerned, language, cap=ACCOUNTS_PER_RULE) if concerned else ""
         table.append(
-            f"| {rule_link(code, text=cell(code))} | {label(str(listed[0].severity), language)} | {len(listed)} |"
-            f" {accounts or say('dash', language)} |"
+            f"| {rule_link(code, text=_rule_words(code))} | {label(str(listed[0].severity), language)} |"
+            f" {len(listed)} | {accounts or say('dash', language)} |"
         )
     return [*lines, *listing(table), ""]
+
+
+def _rule_words(code: str) -> str:
+    """A rule in plain words with its code: ``Action overdue (ACT001)``; the code alone when unknown."""
+    rule = RULES.get(code)
+    return f"{cell(rule.name.replace('-', ' ').capitalize())} ({cell(code)})" if rule else cell(code)

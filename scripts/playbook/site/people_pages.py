@@ -49,6 +49,8 @@ LABELS: LabelTable = {
     "bounds": ("Bounds", "上下限"),
     "status": ("Status", "状态"),
     "title_field": ("Title", "职务"),
+    "field": ("Field", "项目"),
+    "value": ("Value", "内容"),
     "can_hold": ("Can hold", "可承担角色"),
     "reports_to": ("Reports to", "汇报对象"),
     "solid": ("solid line", "实线"),
@@ -167,7 +169,12 @@ def _person(
 ) -> Page:
     language = context.language
     member = person.member
-    lines = [f"# {inline(member.name)}", "", "| | |", "| --- | --- |"]
+    lines = [
+        f"# {inline(member.name)}",
+        "",
+        f"| {_say('field', context)} | {_say('value', context)} |",
+        "| --- | --- |",
+    ]
     lines.append(f"| {label('team', language)} | {directory.team_link(person.team.model.id, '../')} |")
     if member.title:
         lines.append(f"| {_say('title_field', context)} | {cell(member.title)} |")

@@ -42,8 +42,9 @@ from playbook.site.svg_draw import (
     rect,
     text,
     word,
+    wrap,
 )
-from playbook.site.svg_layout import BOX_HEIGHT, BOX_WIDTH, layout, parents_without_cycles
+from playbook.site.svg_layout import BOX_WIDTH, layout, parents_without_cycles
 from playbook.site.svg_trend import TrendPoint, trend_chart
 
 __all__ = [
@@ -64,10 +65,18 @@ __all__ = [
 #: The border of a person's box by the weight they carry.
 INFLUENCE_BORDER: dict[str, float] = {"high": 3.5, "medium": 1.5, "low": 0.75}
 _MARGIN = 16.0
-_LEGEND_ITEM = 124.0
+_LEGEND_ITEM = 150.0
 _LEGEND_ROW = 22.0
 _MIN_MAP_WIDTH = 520.0
-_BAND = 22.0  # the white band at the foot of a box that names our people
+#: Columns (a Chinese character is two) per line of a name, a title and our people's names.
+_NAME_COLUMNS = 28
+_TITLE_COLUMNS = 34
+_TITLE_LINES = 2
+_OURS_COLUMNS = 34
+#: Line heights, and the row of the buying-role badge and the level.
+_NAME_LINE = 17.0
+_TEXT_LINE = 15.0
+_ROLE_ROW = 24.0
 
 
 def embed(svg: str) -> str:
@@ -89,9 +98,13 @@ def heat_cell(level: int | None, change: int | None, language: Language = "en") 
         f"background:{level_colour(level)};color:{level_text_colour(level)};display:inline-block;"
         "min-width:2.4em;padding:0 .35em;border-radius:3px;text-align:center;white-space:nowrap"
     )
+    css = "pb-heat"
     if level is None:
         style += ";outline:1px dashed #9e9e9e"
-    return f'<span class="pb-heat" style="{style}" title="{text(words)}">{text(shown)}</span>'
+    elif change is not None and change < 0:
+        css += " pb-drop"
+        style += ";outline:2px solid #b2182b;outline-offset:1px;font-weight:700"
+    return f'<span class="{css}" style="{style}" title="{text(words)}">{text(shown)}</span>'
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,10 @@ def power_map(people: list[MapPerson], language: Language) -> str:
     title = word("power_map", language)
     if not people:
         return message("pb-power-map", title, word("no_contacts", language))
-    tree = layout(parents_without_cycles([person.id for person in people], [person.reports_to for person in people]))
+    lines = [_box_lines(person, language) for person in people]
+    size = _heights(lines)
+    parents = parents_without_cycles([person.id for person in people], [person.reports_to for person in people])
+    tree = layout(parents, size[0])
     inner = max(tree.width, _MIN_MAP_WIDTH)
     legend, legend_height = _legend(inner, language)
     offset_x = _MARGIN + (inner - tree.width) / 2
@@ -139,30 +155,71 @@ def power_map(people: list[MapPerson], language: Language) -> str:
     for box in tree.boxes:
         shown = people[box.person]
         tooltip = _person_words(shown, names.get(shown.reports_to or "", shown.reports_to), language)
-        body += _person_box(shown, box.x + offset_x - BOX_WIDTH / 2, box.y + offset_y, tooltip, language)
+        x = box.x + offset_x - BOX_WIDTH / 2
+        body += _person_box(shown, lines[box.person], x, box.y + offset_y, size, tooltip, language)
     summary = f"{title}: " + word("contacts_count", language).format(count=len(people))
     return document("pb-power-map", inner + 2 * _MARGIN, offset_y + tree.height + _MARGIN, summary, body)
 
 
-def _person_box(person: MapPerson, x: float, y: float, tooltip: str, language: Language) -> list[str]:
-    """A person's box: name, title, buying-role badge, level, and our owner and backup."""
+@dataclass(frozen=True)
+class _Lines:
+    """What a person's box says, line by line: the name in full, the title, and our people in full."""
+
+    name: list[str]
+    title: list[str]
+    ours: list[str]
+
+
+def _box_lines(person: MapPerson, language: Language) -> _Lines:
+    second = person.title + (f" · {person.department}" if person.department else "")
+    title = wrap(second, _TITLE_COLUMNS)
+    if len(title) > _TITLE_LINES:  # the title may be shortened; the tooltip has it whole
+        title = [*title[: _TITLE_LINES - 1], clip(" ".join(title[_TITLE_LINES - 1 :]), _TITLE_COLUMNS)]
+    ours: list[str] = []
+    if person.owner:
+        ours += wrap(f"{word('ours', language)}: {person.owner}", _OURS_COLUMNS)
+        if person.backup:
+            ours += wrap(f"{word('backup', language)}: {person.backup}", _OURS_COLUMNS)
+    return _Lines(wrap(person.name, _NAME_COLUMNS), title, ours)
+
+
+def _heights(lines: list[_Lines]) -> tuple[float, float]:
+    """The height of every box on a map, and of the band at its foot that names our people."""
+    top = max((len(item.name) * _NAME_LINE + len(item.title) * _TEXT_LINE for item in lines), default=0)
+    band = max((max(1, len(item.ours)) * _TEXT_LINE for item in lines), default=_TEXT_LINE) + 10
+    return 12 + top + _ROLE_ROW + band, band
+
+
+def _person_box(
+    person: MapPerson, lines: _Lines, x: float, y: float, size: tuple[float, float], tooltip: str, language: Language
+) -> list[str]:
+    """A person's box: full name, title, buying-role badge, level, and our owner and backup in full."""
+    height, band_height = size
     known = known_level(person.level)
     colour, ink = level_colour(known), level_text_colour(known)
-    band = y + BOX_HEIGHT - _BAND
+    band = y + height - band_height
     right = x + BOX_WIDTH
     role = person.buying_role + (f" · {person.influence}" if person.influence else "")
     role = clip(role, 20)
-    second = person.title + (f" · {person.department}" if person.department else "")
-    level = f"{'?' if known is None else known} {level_name(known, language)}"
-    if person.owner:
-        ours = f"{word('ours', language)}: {person.owner}"
-        if person.backup:
-            ours += f" / {word('backup', language)} {person.backup}"
-        cover = label_text(x + 8, y + BOX_HEIGHT - 7, clip(ours, 32), 10.5, INK, css="pb-ours")
+    level = f"{word('level_short', language)} {'?' if known is None else known} · {level_name(known, language)}"
+    texts: list[str] = []
+    baseline = y + 18
+    for line in lines.name:
+        texts.append(label_text(x + 10, baseline, line, 14, ink, bold=True, css="pb-name"))
+        baseline += _NAME_LINE
+    baseline -= 2
+    for line in lines.title:
+        texts.append(label_text(x + 10, baseline, line, 12, ink))
+        baseline += _TEXT_LINE
+    role_top = band - _ROLE_ROW
+    texts.append(rect(x + 10, role_top + 3, 12 + columns(role) * 7, 17, fill=PANEL, stroke=INK, rx=3))
+    texts.append(label_text(x + 16, role_top + 15.5, role, 11, DARK_TEXT, bold=True, css="pb-role"))
+    texts.append(label_text(right - 10, role_top + 15.5, level, 11.5, ink, anchor="end", bold=True, css="pb-level"))
+    if lines.ours:
+        for index, line in enumerate(lines.ours):
+            texts.append(label_text(x + 10, band + 16 + index * _TEXT_LINE, line, 11.5, INK, css="pb-ours"))
     else:
-        cover = label_text(
-            x + 8, y + BOX_HEIGHT - 7, word("no_owner", language), 10.5, WARNING, bold=True, css="pb-ours"
-        )
+        texts.append(label_text(x + 10, band + 16, word("no_owner", language), 11.5, WARNING, bold=True, css="pb-ours"))
     # The coloured part: the box above the band, its top corners rounded like the outline's.
     shade = (
         f"M{number(x)},{number(band)}V{number(y + 6)}Q{number(x)},{number(y)} {number(x + 6)},{number(y)}"
@@ -172,7 +229,7 @@ def _person_box(person: MapPerson, x: float, y: float, tooltip: str, language: L
     return [
         f'<g class="pb-person" data-id="{text(person.id)}" data-level="{"" if known is None else known}">',
         f"<title>{text(tooltip)}</title>",
-        rect(x, y, BOX_WIDTH, BOX_HEIGHT, fill=PANEL, rx=6),
+        rect(x, y, BOX_WIDTH, height, fill=PANEL, rx=6),
         f'<path d="{shade}" fill="{colour}"/>',
         f'<line x1="{number(x)}" y1="{number(band)}" x2="{number(right)}" y2="{number(band)}" stroke="{INK}"'
         ' stroke-width="0.5"/>',
@@ -180,7 +237,7 @@ def _person_box(person: MapPerson, x: float, y: float, tooltip: str, language: L
             x,
             y,
             BOX_WIDTH,
-            BOX_HEIGHT,
+            height,
             fill="none",
             stroke=INK,
             stroke_width=border,
@@ -188,12 +245,7 @@ def _person_box(person: MapPerson, x: float, y: float, tooltip: str, language: L
             css="pb-box",
             dash="5 3" if known is None else "",
         ),
-        label_text(x + 8, y + 18, clip(person.name, 18), 13, ink, bold=True, css="pb-name"),
-        label_text(x + 8, y + 33, clip(second, 28), 11, ink),
-        rect(x + 8, y + 41, 12 + columns(role) * 6.3, 15, fill=PANEL, stroke=INK, rx=3),
-        label_text(x + 14, y + 52.5, role, 10, DARK_TEXT, bold=True, css="pb-role"),
-        label_text(right - 8, y + 52.5, clip(level, 14), 10, ink, anchor="end"),
-        cover,
+        *texts,
         "</g>",
     ]
 
@@ -220,7 +272,10 @@ def _person_words(person: MapPerson, manager: str | None, language: Language) ->
 def _legend(width: float, language: Language) -> tuple[list[str], float]:
     """The level colours and the influence border, in rows that fit ``width``; and its height."""
     items = [
-        (f"{level} {level_name(level, language)}", rect(0, 0, 14, 14, fill=level_colour(level), stroke=INK, rx=2))
+        (
+            f"{word('level_short', language)} {level}: {level_name(level, language)}",
+            rect(0, 0, 14, 14, fill=level_colour(level), stroke=INK, rx=2),
+        )
         for level in LEVELS
     ]
     items.append((level_name(None, language), rect(0, 0, 14, 14, fill=UNKNOWN_COLOUR, stroke=INK, rx=2, dash="3 2")))

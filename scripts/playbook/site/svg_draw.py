@@ -10,6 +10,7 @@ value can put a blank line into a diagram. Coordinates are rounded to one decima
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,10 +26,15 @@ LEVEL_NAMES: dict[int, tuple[str, str]] = {
     2: ("prefers us", "倾向我方"),
     3: ("coach", "教练"),
 }
-_LEVEL_COLOURS = {-1: "#c62828", 0: "#b0b0b0", 1: "#a5d6a7", 2: "#2e7d32", 3: "#00695c"}
+#: Red for opposition, grey for neutral, then three blues from light to dark for support: the
+#: steps differ in lightness as well as hue, so they stay apart for colour-blind readers and
+#: in grey, and red against blue holds for the common red-green deficiencies.
+_LEVEL_COLOURS = {-1: "#b2182b", 0: "#e6e6e6", 1: "#9ecae1", 2: "#4292c6", 3: "#08306b"}
 UNKNOWN_COLOUR = "#f3f3f3"
 DARK_TEXT = "#1f2933"
 LIGHT_TEXT = "#ffffff"
+#: On the middle blue, only black text reaches WCAG's contrast of 4.5.
+BLACK_TEXT = "#000000"
 INK = "#37474f"
 MUTED = "#607d8b"
 WARNING = "#c62828"
@@ -43,6 +49,7 @@ LABELS: LabelTable = {
     "backup": ("backup", "备份"),
     "no_owner": ("no owner", "无负责人"),
     "level": ("Relationship level", "关系等级"),
+    "level_short": ("level", "等级"),
     "influence": ("influence", "影响力"),
     "high": ("high", "高"),
     "medium": ("medium", "中"),
@@ -87,7 +94,9 @@ def level_colour(level: int | None) -> str:
 
 def level_text_colour(level: int | None) -> str:
     """The text colour that reads on ``level_colour(level)``."""
-    return LIGHT_TEXT if level in (-1, 2, 3) else DARK_TEXT
+    if level in (-1, 3):
+        return LIGHT_TEXT
+    return BLACK_TEXT if level == 2 else DARK_TEXT
 
 
 def level_name(level: int | None, language: Language) -> str:
@@ -106,9 +115,12 @@ def word(key: str, language: Language) -> str:
 # --- escaping and measuring -------------------------------------------------------------
 
 
+_TRANSLATION = str.maketrans(_ENTITIES)
+
+
 def text(value: object) -> str:
     """Text or an attribute value from the data, safe in SVG, in HTML and inside Markdown."""
-    return "".join(_ENTITIES.get(char, char) for char in plain(value))
+    return plain(value).translate(_TRANSLATION)
 
 
 def plain(value: object) -> str:
@@ -125,9 +137,16 @@ def number(value: float) -> str:
     return written.removesuffix(".0")
 
 
+@functools.lru_cache(maxsize=8192)
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def columns(words: str) -> int:
     """How wide text is in columns: East Asian wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in words)
+    if words.isascii():
+        return len(words)
+    return sum(map(_width, words))
 
 
 def clip(words: str, limit: int) -> str:
@@ -145,6 +164,31 @@ def clip(words: str, limit: int) -> str:
     return "".join(kept).rstrip() + "…"
 
 
+def wrap(words: str, limit: int) -> list[str]:
+    """``words`` on lines of at most ``limit`` columns, broken at spaces where it can be; nothing is cut."""
+    lines: list[str] = []
+    current, used = "", 0
+    for piece in plain(words).split(" "):
+        width = columns(piece)
+        if current and used + 1 + width <= limit:
+            current, used = f"{current} {piece}", used + 1 + width
+            continue
+        if not current and width <= limit:
+            current, used = piece, width
+            continue
+        if current:
+            lines.append(current)
+        current, used = "", 0
+        for char in piece:  # a piece longer than a line (Chinese has no spaces) breaks anywhere
+            if used + _width(char) > limit and current:
+                lines.append(current)
+                current, used = "", 0
+            current, used = current + char, used + _width(char)
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
 # --- shapes ------------------------------------------------------------------------------
 
 
@@ -155,7 +199,7 @@ def document(css: str, width: float, height: float, summary: str, body: Iterable
     natural size and ``min-width`` keeps a large one from shrinking below 75% of it (``embed``
     lets it scroll sideways instead).
     """
-    least = min(width, max(320.0, width * 0.75))
+    least = min(width, max(320.0, width * (0.8 if css == "pb-power-map" else 0.75)))
     style = f"max-width:{number(width)}px;min-width:{number(least)}px;height:auto"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" role="img" aria-label="{text(summary)}"'

@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-BOX_WIDTH = 184.0
+BOX_WIDTH = 236.0
 BOX_HEIGHT = 84.0
 #: The horizontal room of one slot: a box and the gap to its neighbour.
-SLOT_WIDTH = 220.0
+SLOT_WIDTH = 268.0
 #: The vertical distance from one level of the tree to the next.
 LEVEL_PITCH = BOX_HEIGHT + 44.0
 #: The vertical distance between the rows of a comb or of the grid of unattached people.
@@ -107,8 +107,11 @@ def parents_without_cycles(ids: list[str], reports_to: list[str | None]) -> list
     return parent
 
 
-def layout(parents: list[int | None]) -> TreeLayout:
+def layout(parents: list[int | None], box_height: float = BOX_HEIGHT) -> TreeLayout:
     """Place a box for every person and a line for every reporting line.
+
+    ``box_height`` is the height of every box (a map whose names wrap onto more lines has
+    taller boxes); the gaps between levels and rows stay as they are.
 
     ``parents`` must be free of loops (see ``parents_without_cycles``). Sizes are worked out
     from the leaves up, left edges from the roots down, and a parent's centre from its
@@ -130,9 +133,10 @@ def layout(parents: list[int | None]) -> TreeLayout:
     centre = [0.0] * count  # in slots
     top = [0.0] * count  # in pixels
     placed = [False] * count
-    _place(top_slots, 0.0, -LEVEL_PITCH, widths, left, centre, top, placed)
+    pitch = (box_height + LEVEL_PITCH - BOX_HEIGHT, box_height + ROW_PITCH - BOX_HEIGHT)
+    _place(top_slots, 0.0, -pitch[0], widths, left, centre, top, placed, pitch)
     for person in order:
-        _place(slots[person], left[person], top[person], widths, left, centre, top, placed)
+        _place(slots[person], left[person], top[person], widths, left, centre, top, placed, pitch)
     for person in reversed(order):
         if not placed[person]:
             anchors = [_anchor(slot, left, centre) for slot in slots[person]]
@@ -140,10 +144,13 @@ def layout(parents: list[int | None]) -> TreeLayout:
 
     boxes = tuple(Box(person, centre[person] * SLOT_WIDTH, top[person]) for person in order)
     edges = tuple(
-        edge for person in order for slot in slots[person] for edge in _edges(person, slot, left, centre, top)
+        edge
+        for person in order
+        for slot in slots[person]
+        for edge in _edges(person, slot, left, centre, top, box_height)
     )
     total = max(1, sum(slot.width(widths) for slot in top_slots)) * SLOT_WIDTH
-    bottom = max((box.y + BOX_HEIGHT for box in boxes), default=0.0)
+    bottom = max((box.y + box_height for box in boxes), default=0.0)
     return TreeLayout(boxes, edges, total, bottom)
 
 
@@ -175,20 +182,25 @@ def _place(
     centre: list[float],
     top: list[float],
     placed: list[bool],
+    pitch: tuple[float, float] = (LEVEL_PITCH, ROW_PITCH),
 ) -> None:
-    """Give each child its left edge and top; the people of a comb or grid get their centre too."""
+    """Give each child its left edge and top; the people of a comb or grid get their centre too.
+
+    ``pitch`` is the distance from one level to the next and from one row of a comb to the next.
+    """
+    level_pitch, row_pitch = pitch
     for slot in slots:
         if slot.kind == "single":
             (kid,) = slot.group
             left[kid] = cursor
-            top[kid] = parent_top + LEVEL_PITCH
+            top[kid] = parent_top + level_pitch
         else:
             indent = _INDENT if slot.kind == "comb" and slot.columns == 1 else 0.0
             for position, kid in enumerate(slot.group):
                 row, column = divmod(position, slot.columns)
                 left[kid] = cursor + column
                 centre[kid] = cursor + column + 0.5 + indent
-                top[kid] = parent_top + LEVEL_PITCH + row * ROW_PITCH
+                top[kid] = parent_top + level_pitch + row * row_pitch
                 placed[kid] = True
         cursor += slot.width(widths)
 
@@ -207,10 +219,12 @@ def _bus(slot: _Slot, left: list[float]) -> float:
     return left[first] + (_BUS if slot.columns == 1 else 1.0)
 
 
-def _edges(parent: int, slot: _Slot, left: list[float], centre: list[float], top: list[float]) -> list[Edge]:
+def _edges(
+    parent: int, slot: _Slot, left: list[float], centre: list[float], top: list[float], box_height: float = BOX_HEIGHT
+) -> list[Edge]:
     """Elbow lines from the parent's foot to each child's head, or along a comb's bus to its side."""
     start_x = centre[parent] * SLOT_WIDTH
-    start_y = top[parent] + BOX_HEIGHT
+    start_y = top[parent] + box_height
     middle_y = start_y + (LEVEL_PITCH - BOX_HEIGHT) / 2
     if slot.kind == "single":
         (kid,) = slot.group
@@ -222,7 +236,7 @@ def _edges(parent: int, slot: _Slot, left: list[float], centre: list[float], top
     for kid in slot.group:
         kid_x = centre[kid] * SLOT_WIDTH
         side = kid_x - BOX_WIDTH / 2 if kid_x > bus_x else kid_x + BOX_WIDTH / 2
-        row_y = top[kid] + BOX_HEIGHT / 2
+        row_y = top[kid] + box_height / 2
         points = [(start_x, start_y), (start_x, middle_y), (bus_x, middle_y), (bus_x, row_y), (side, row_y)]
         edges.append(Edge(parent, kid, _simplify(points)))
     return edges

@@ -50,3 +50,12 @@ def table_sections(header: list[str], rows: list[str], section_rows: int = SECTI
         end = min(start + section_rows, len(rows))
         lines += ["", f"### {start + 1}–{end}", "", *listing([*header, *rows[start:end]])]
     return lines[1:]
+
+
+def drop_empty_columns(titles: list[str], rows: list[list[str]], keep: int = 1) -> tuple[list[str], list[list[str]]]:
+    """The titles and rows without the columns that are empty in every row (the first ``keep`` stay).
+
+    A column nobody filled in (an email address no member has) says nothing and takes room.
+    """
+    kept = [index for index in range(len(titles)) if index < keep or any(cells[index] for cells in rows)]
+    return [titles[index] for index in kept], [[cells[index] for index in kept] for cells in rows]

@@ -11,12 +11,12 @@ from playbook.models.common import TRIANGLE_ROLES, ReportingLines
 from playbook.models.team import Kpi, Member, TeamType
 from playbook.regions import region_tree
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say, sort_key
+from playbook.site.directory import Directory, say, sort_key, source_link
 from playbook.site.escape import cell, inline, text
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
-from playbook.site.tables import header, listing, row, table_sections
+from playbook.site.tables import drop_empty_columns, header, listing, row, table_sections
 
 TEAMS_INDEX = "teams/index.md"
 #: Team types in the order the index lists them: the owners first, then the overlays.
@@ -40,6 +40,7 @@ LABELS: LabelTable = {
     "member_count": ("Members", "人数"),
     "owned_count": ("Accounts owned", "负责客户数"),
     "charter": ("Charter", "团队章程"),
+    "source": ("Source", "数据来源"),
     "regions": ("Regions", "区域"),
     "industries": ("Industries", "行业"),
     "domains": ("Government domains", "政府领域"),
@@ -129,7 +130,7 @@ def index(context: SiteContext, directory: Directory, listed: list[Team]) -> Pag
                 [
                     f"[{cell(team.name)}]({team.id}.md)",
                     cell(team.id),
-                    cell(directory.person_display(team.lead)),
+                    directory.person_link(team.lead, "../"),
                     str(len({member.id for member in team.members})),
                     str(owned.get(team.id, 0)),
                 ]
@@ -182,6 +183,7 @@ def _facts(context: SiteContext, directory: Directory, team: Team) -> list[str]:
         dotted = sorted(set(lines_to.dotted), key=lambda team_id: sort_key(directory.team_display(team_id), team_id))
         links = ", ".join(directory.team_link(team_id, "../") for team_id in dotted)
         facts.append((f"{reports_to} ({_label('dotted_lines', context)})", links))
+    facts.append((_label("source", context), source_link(context.source_url, f"data/teams/{team.id}.yaml")))
     return [*(f"- **{name}:** {value}" for name, value in facts), ""]
 
 
@@ -241,20 +243,15 @@ def _acting(context: SiteContext, directory: Directory, team: Team) -> list[str]
 
 
 def _person(directory: Directory, person_id: str, team_id: str) -> str:
-    """A person's name, linked to their team's page when they are on another team."""
-    name = cell(directory.person_display(person_id))
-    person = directory.people.get(person_id)
-    other = person.team.model.id if person is not None else None
-    if other is None or other == team_id:
-        return name
-    return f"[{name}]({other}.md)"
+    """A person's name, linked to their own page (their team's page, when on another team, links there)."""
+    return directory.person_link(person_id, "../")
 
 
 def _members(context: SiteContext, directory: Directory, team: Team) -> list[str]:
     titles = [_label(key, context) for key in ("name", "title", "roles", "solid_line", "dotted_lines")]
     if not context.public:
         titles.append(_label("email", context))
-    rows: list[str] = []
+    rows: list[list[str]] = []
     members: dict[str, Member] = {}
     for member in team.members:
         members.setdefault(member.id, member)
@@ -262,7 +259,7 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
         lines_to = member.reports_to or ReportingLines()
         dotted = sorted(set(lines_to.dotted), key=lambda person: sort_key(directory.person_display(person), person))
         cells = [
-            cell(member.name),
+            directory.person_link(member.id, "../"),
             cell(member.title or ""),
             ", ".join(role.upper() for role in TRIANGLE_ROLES if role in member.roles),
             _person(directory, lines_to.solid, team.id) if lines_to.solid else "",
@@ -270,8 +267,10 @@ def _members(context: SiteContext, directory: Directory, team: Team) -> list[str
         ]
         if not context.public:
             cells.append(cell(member.email or ""))
-        rows.append(row(cells))
-    return [f"## {label('members', context.language)}", "", *listing([*header(titles), *rows]), ""]
+        rows.append(cells)
+    # A column nobody filled in (often the email) is left out.
+    titles, rows = drop_empty_columns(titles, rows)
+    return [f"## {label('members', context.language)}", "", *listing([*header(titles), *(row(c) for c in rows)]), ""]
 
 
 def _kpis(context: SiteContext, team: Team) -> list[str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from playbook.models.common import PERSPECTIVES
 from playbook.models.tiers import MANAGEMENT_LINES, Criterion, Tier
 from playbook.site.context import SiteContext
-from playbook.site.directory import Directory, say
+from playbook.site.directory import Directory, say, source_link
 from playbook.site.escape import cell, inline, text
 from playbook.site.labels import LabelTable, label
 from playbook.site.pages import Page
+from playbook.site.units import metric_unit, with_unit
 
 PATH = "tiers-reference.md"
 
@@ -32,9 +33,9 @@ COMPARISONS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 LABELS: LabelTable = {
     "title": ("Tier reference", "客户分级参考"),
     "intro": (
-        "What each tier requires today, as defined in `data/tiers.yaml`. Why tiers exist and how they are"
+        "What each tier requires today, as defined in {source}. Why tiers exist and how they are"
         " chosen is explained in [Tiers](tiers.md).",
-        "各客户分级当前的要求，取自 `data/tiers.yaml`。分级的原因与方法见[客户分级](tiers.md)。",
+        "各客户分级当前的要求，取自 {source}。分级的原因与方法见[客户分级](tiers.md)。",
     ),
     "no_tiers": ("No tiers are defined yet.", "尚未定义客户分级。"),
     "property": ("Property", "项目"),
@@ -93,16 +94,22 @@ def number(value: float) -> str:
     return f"{value:f}".rstrip("0").rstrip(".")
 
 
-def criterion(directory: Directory, rule: Criterion) -> str:
-    """``Annual revenue ≥ 1000 CNY 100m``, escaped for a table cell."""
+def criterion(directory: Directory, rule: Criterion, context: SiteContext | None = None) -> str:
+    """``Annual revenue ≥ 30,000 CNY 10k``, ``Credit rating ≥ 4 (grade 1-5)``, escaped for a table cell.
+
+    An amount is labelled as every amount is (the taxonomy's currency and unit).
+    """
     name, unit = directory.metrics.get(rule.metric, (rule.metric, None))
-    shown = f"{cell(name)} {COMPARISONS[rule.comparison]} {number(rule.threshold)}"
-    return f"{shown} {cell(unit)}" if unit else shown
+    taxonomy = context.playbook.taxonomy.model if context and context.playbook.taxonomy else None
+    shown_unit = metric_unit(unit, taxonomy, context.language if context else "en")
+    value = f"{COMPARISONS[rule.comparison]} {number(rule.threshold)}"
+    return f"{cell(name)} {with_unit(value, cell(shown_unit))}"
 
 
 def page(context: SiteContext, directory: Directory) -> Page:
     title = _say("title", context)
-    lines = [f"# {title}", "", _say("intro", context), ""]
+    source = source_link(context.source_url, "data/tiers.yaml")
+    lines = [f"# {title}", "", _say("intro", context, source=source), ""]
     if not directory.tiers:
         lines.append(_say("no_tiers", context))
         return Page(PATH, title, "\n".join(lines) + "\n")
@@ -116,7 +123,7 @@ def page(context: SiteContext, directory: Directory) -> Page:
 def _tier(context: SiteContext, directory: Directory, tier: Tier) -> list[str]:
     language = context.language
     if tier.criteria:
-        items = "; ".join(criterion(directory, rule) for rule in tier.criteria)
+        items = "; ".join(criterion(directory, rule, context) for rule in tier.criteria)
         criteria = _say(f"criteria_{tier.criteria_match}", context, items=items)
     else:
         criteria = _say("no_criteria", context)

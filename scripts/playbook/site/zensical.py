@@ -94,7 +94,10 @@ def exclude_listings(docs: Path) -> int:
 
 
 def without_listings(markdown: str) -> str:
-    """``markdown`` with each listing marker and the table after it turned into a block search skips."""
+    """``markdown`` with each listing marker and the table after it turned into a block search skips.
+
+    A listing can also be a marker the theme replaces with one (``<!-- material/tags -->``).
+    """
     lines = markdown.split("\n")
     result: list[str] = []
     index = 0
@@ -107,6 +110,8 @@ def without_listings(markdown: str) -> str:
         while index < len(lines) and not lines[index].strip():
             index += 1
         start = index
+        if index < len(lines) and lines[index].lstrip().startswith("<!--"):
+            index += 1  # a listing the theme writes in place of its marker (the tags page)
         while index < len(lines) and lines[index].lstrip().startswith("|"):
             index += 1
         if index > start:
