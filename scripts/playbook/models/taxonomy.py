@@ -13,6 +13,22 @@ class Term(Record):
     id: Slug = Field(title="Id", description="The id other files use to refer to this entry.")
     name: Name = Field(title="Name", description="The display name, in English and/or Chinese.")
     description: Text | None = Field(None, title="Description", description="What the entry covers.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        title="Aliases",
+        description=(
+            "Other spellings of the entry in a CRM extract (华东, East China, 浙江省...); "
+            "`playbook assign` maps them to this id."
+        ),
+    )
+
+
+class Region(Term):
+    """A sales region; regions nest (big region, province, city) through their parent."""
+
+    parent: Slug | None = Field(
+        None, title="Parent region", description="The id of the region this one lies in; none for a top-level region."
+    )
 
 
 class Stage(Term):
@@ -63,7 +79,7 @@ class Taxonomy(Record):
     amount_unit: Text = Field(
         "10k", title="Amount unit", description="The unit of every amount, for example '10k' (万元) or 'million'."
     )
-    regions: list[Term] = Field(min_length=1, title="Regions", description="The sales regions.")
+    regions: list[Region] = Field(min_length=1, title="Regions", description="The sales regions.")
     industries: list[Term] = Field(min_length=1, title="Industries", description="The customer industries.")
     government_domains: list[Term] = Field(
         default_factory=list,

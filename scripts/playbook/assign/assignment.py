@@ -1,0 +1,246 @@
+"""The assignment as joins and aggregates in DuckDB.
+
+One pass over the extract grades every row (its tier from its metrics, whether a metric cell
+is not a number), joins the named accounts by CRM id, and aggregates the rows by their raw
+region, industry, domain and owner spellings: the groups are few however long the extract
+is. The same pass counts rows per CRM id to find duplicates. Mapping spellings to ids, the
+regional default through the region hierarchy, and the flags are then worked out on the
+groups. Writing rows out is a second pass, which joins each row against the same small
+tables (``rows_sql``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from playbook.assign.extract import Extract, sql_text
+from playbook.assign.mapping import Columns
+from playbook.assign.numbers import NO_VALUE, bad_sql, value_sql
+from playbook.assign.tables import TRIMMED, RuleTables
+
+if TYPE_CHECKING:
+    import duckdb
+
+#: The raw columns the groups keep, by key.
+RAW = ("region", "industry", "domain", "owner")
+_TRIM = sql_text(TRIMMED)
+_NOTHING = ", ".join(sql_text(word) for word in NO_VALUE)
+
+
+def ident(name: str) -> str:
+    """A SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def spelled(expression: str) -> str:
+    """The SQL of a value as it is compared with the playbook's spellings (``tables.spelling``)."""
+    return f"lower(trim(CAST({expression} AS VARCHAR), {_TRIM}))"
+
+
+def present(expression: str) -> str:
+    """True when a raw value says something (not empty, not ``-`` or ``N/A``)."""
+    return f"({expression} IS NOT NULL AND {spelled(expression)} NOT IN ({_NOTHING}))"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem with the extract's rows: what, how many rows, examples."""
+
+    what: str
+    rows: int
+    examples: tuple[str, ...]
+
+
+def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
+    """The rule tables as DuckDB tables."""
+    shapes: dict[str, tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {
+        "terms": (("kind", "key", "id"), tables.terms),
+        "region_teams": (("region", "team"), tables.region_teams),
+        "named": (("crm_id", "account", "team", "tier"), tables.named),
+        "owners": (("key", "team"), tables.owners),
+        "account_people": (("key", "account"), tables.account_people),
+        "tiers": (("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers)),
+    }
+    for name, (columns, rows) in shapes.items():
+        types = ", ".join(f"{column} {'INTEGER' if column == 'rank' else 'BOOLEAN' if column == 'named' else 'VARCHAR'}"
+                          for column in columns)
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({types})")
+        if rows:
+            marks = ", ".join("?" for _ in columns)
+            connection.executemany(f"INSERT INTO {name} VALUES ({marks})", [list(row) for row in rows])
+
+
+def tier_sql(tables: RuleTables, values: dict[str, str]) -> str:
+    """The SQL of a row's tier: the first tier, from the top, whose criteria its metrics meet."""
+    branches = []
+    for tier in tables.tiers:
+        tests = []
+        for metric, comparison, threshold in tier.criteria:
+            value = values.get(metric)
+            tests.append(f"coalesce({value} {comparison} {threshold!r}, false)" if value else "false")
+        joined = (" AND " if tier.match == "all" else " OR ").join(tests) if tests else "true"
+        branches.append(f"WHEN {joined} THEN {sql_text(tier.id)}")
+    return f"CASE {' '.join(branches)} END" if branches else "NULL"
+
+
+def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: bool = False) -> str:
+    """Every row of the extract: its CRM id, raw values, metric values, tier, bad-cell mask, named account."""
+    source = extract.relation(rejects)
+    raw = {
+        "name": columns.name,
+        "region": columns.region,
+        "industry": columns.industry,
+        "domain": columns.domain,
+        "owner": columns.owner,
+    }
+    selects = [f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM}) AS crm_id"]
+    for key, column in raw.items():
+        selects.append(f"CAST({ident(column)} AS VARCHAR) AS {key}_raw" if column else f"NULL::VARCHAR AS {key}_raw")
+    values: dict[str, str] = {}
+    masks = []
+    for index, metric in enumerate(columns.metrics):
+        cell = ident(metric.column)
+        value = value_sql(cell, metric)
+        selects.append(f"{value} AS m_{index}")
+        selects.append(f"{bad_sql(cell, value)} AS bad_{index}")
+        values[metric.metric] = f"m_{index}"
+        masks.append(f"CASE WHEN bad_{index} THEN {1 << index} ELSE 0 END")
+    metric_names = [f"m_{index}" for index in range(len(columns.metrics))]
+    mask = " + ".join(masks) if masks else "0"
+    return (
+        f"SELECT r.crm_id, r.name_raw, r.region_raw, r.industry_raw, r.domain_raw, r.owner_raw, "
+        f"{''.join(f'r.{name}, ' for name in metric_names)}"
+        f"{tier_sql(tables, {k: f'r.{v}' for k, v in values.items()})} AS tier, ({mask})::INTEGER AS bad, "
+        f"n.account AS account "
+        f"FROM (SELECT {', '.join(selects)} FROM {source}) r LEFT JOIN named n ON n.crm_id = r.crm_id"
+    )
+
+
+def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
+    """Pass one: the groups (table ``groups``) and the CRM ids seen more than once or with bad cells (``ids``)."""
+    graded = graded_sql(extract, columns, tables, rejects=extract.kind != "parquet")
+    keys = "region_raw, industry_raw, domain_raw, owner_raw, tier, account, bad"
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, crm_id, GROUPING(crm_id) AS by_rows, "
+        f"count(*) AS customers, bit_or(bad) AS bad_any FROM ({graded}) "
+        f"GROUP BY GROUPING SETS (({keys}), (crm_id)) "
+        "HAVING GROUPING(crm_id) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 OR crm_id IS NULL"
+    )
+    connection.execute("CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (crm_id) FROM grouped WHERE by_rows = 1")
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE ids AS SELECT crm_id, customers, bad_any FROM grouped WHERE by_rows = 0"
+    )
+    _maps(connection)
+
+
+def _maps(connection: duckdb.DuckDBPyConnection) -> None:
+    """Each raw spelling seen → its id (``region_map``...), and each raw owner → the teams it names."""
+    for key in ("region", "industry", "domain"):
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE {key}_map AS "
+            f"SELECT g.raw, min(t.id) AS id, {present('g.raw')} AS given FROM "
+            f"(SELECT DISTINCT {key}_raw AS raw FROM groups) g "
+            f"LEFT JOIN terms t ON t.kind = {sql_text(key)} AND t.key = {spelled('g.raw')} GROUP BY g.raw"
+        )
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE owner_map AS "
+        f"SELECT g.raw, o.team, {spelled('g.raw')} AS key FROM (SELECT DISTINCT owner_raw AS raw FROM groups) g "
+        f"LEFT JOIN owners o ON o.key = {spelled('g.raw')} WHERE {present('g.raw')}"
+    )
+
+
+def assigned_sql(base: str) -> str:
+    """Rows or groups with ids, owning team, how it owns them, and the flags.
+
+    ``base`` has the columns of ``graded_sql`` (raw values, tier, account).
+    """
+    same = "IS NOT DISTINCT FROM"
+    return (
+        "SELECT b.*, rm.id AS region_id, im.id AS industry_id, dm.id AS domain_id, "
+        "coalesce(n.team, rt.team) AS team, "
+        "CASE WHEN b.account IS NOT NULL THEN 'named' WHEN rt.team IS NOT NULL THEN 'regional' ELSE 'none' END AS how, "
+        "coalesce(n.team, rt.team) IS NULL AS gap, "
+        f"({present('b.owner_raw')} AND coalesce(n.team, rt.team) IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM owner_map om WHERE om.raw = b.owner_raw AND om.team = coalesce(n.team, rt.team)) "
+        f"AND NOT EXISTS (SELECT 1 FROM account_people ap WHERE ap.account = b.account "
+        f"AND ap.key = {spelled('b.owner_raw')})) AS conflict, "
+        "(b.account IS NULL AND coalesce(t.named, false)) AS candidate, "
+        "((rm.given AND rm.id IS NULL) OR (im.given AND im.id IS NULL) OR (dm.given AND dm.id IS NULL)) AS unknown "
+        f"FROM ({base}) b "
+        f"LEFT JOIN region_map rm ON rm.raw {same} b.region_raw "
+        f"LEFT JOIN industry_map im ON im.raw {same} b.industry_raw "
+        f"LEFT JOIN domain_map dm ON dm.raw {same} b.domain_raw "
+        "LEFT JOIN (SELECT DISTINCT account, team FROM named) n ON n.account = b.account "
+        "LEFT JOIN region_teams rt ON rt.region = rm.id "
+        "LEFT JOIN tiers t ON t.id = b.tier"
+    )
+
+
+def rows_sql(extract: Extract, columns: Columns, tables: RuleTables) -> str:
+    """Pass two: every row with its assignment, for writing out."""
+    graded = graded_sql(extract, columns, tables)
+    metrics = "".join(f", m_{index} AS {ident(metric.metric)}" for index, metric in enumerate(columns.metrics))
+    return (
+        "SELECT crm_id, name_raw AS name, region_raw AS region, industry_raw AS industry, domain_raw AS domain, "
+        "owner_raw AS crm_owner, region_id, industry_id, domain_id, team, how, account, tier, "
+        f"gap, conflict, candidate, unknown{metrics} FROM ({assigned_sql(graded)})"
+    )
+
+
+def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns) -> list[Problem]:
+    """What is wrong with the extract's rows: rows that could not be read, missing or repeated CRM ids,
+    metric cells that are not numbers."""
+    found: list[Problem] = []
+    if extract.kind != "parquet":
+        rejected = connection.execute(
+            "SELECT line, error_type, error_message, csv_line FROM extract_rejects ORDER BY line"
+        ).fetchall()
+        if rejected:
+            examples = tuple(_rejected(extract, row) for row in rejected[:10])
+            found.append(Problem("rows that cannot be read (left out)", len(rejected), examples))
+    column = ident(columns.id)
+    empty = connection.execute("SELECT sum(customers) FROM ids WHERE crm_id IS NULL OR crm_id = ''").fetchone()
+    if empty and empty[0]:
+        found.append(Problem(f"rows without a CRM id (column {column})", int(empty[0]), ()))
+    repeated = connection.execute(
+        "SELECT crm_id, customers FROM ids WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
+    ).fetchall()
+    if repeated:
+        examples = tuple(f"'{crm_id}' ({count} rows)" for crm_id, count in repeated[:10])
+        total = sum(count for _, count in repeated)
+        found.append(Problem(f"rows whose CRM id (column {column}) another row has too", int(total), examples))
+    for index, metric in enumerate(columns.metrics):
+        bit = 1 << index
+        bad = connection.execute(
+            f"SELECT crm_id FROM ids WHERE bad_any & {bit} <> 0 ORDER BY crm_id LIMIT 5"
+        ).fetchall()
+        if not bad:
+            continue
+        count = connection.execute(f"SELECT sum(customers) FROM groups WHERE bad & {bit} <> 0").fetchone()
+        shown = _bad_cells(connection, extract, columns, metric.column, [row[0] for row in bad])
+        found.append(
+            Problem(f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0] if count else 0),
+                    shown)
+        )
+    return found
+
+
+def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
+    line, kind, message, text = row
+    if kind == "INVALID ENCODING" or "unicode" in str(message).lower():
+        return f"line {line} is not {extract.encoding}: pass the file's encoding with --encoding"
+    return f"line {line}: {str(message).splitlines()[0]}"
+
+
+def _bad_cells(
+    connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, column: str, crm_ids: list[str]
+) -> tuple[str, ...]:
+    """The cells of ``column`` in the rows of ``crm_ids``, as examples (one more pass, on the error path only)."""
+    marks = ", ".join("?" for _ in crm_ids)
+    rows = connection.execute(
+        f"SELECT trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM}) AS id, CAST({ident(column)} AS VARCHAR) "
+        f"FROM {extract.relation()} WHERE id IN ({marks}) ORDER BY id",
+        crm_ids,
+    ).fetchall()
+    return tuple(f"'{value}' (CRM id {crm_id})" for crm_id, value in rows[:5])
