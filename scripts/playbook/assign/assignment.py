@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from playbook.assign.extract import Extract, sql_text
 from playbook.assign.mapping import Columns
-from playbook.assign.numbers import NO_VALUE, bad_sql, value_sql
+from playbook.assign.numbers import NO_VALUE, bad_sql, plain_sql, value_sql
 from playbook.assign.tables import TRIMMED, RuleTables
 
 if TYPE_CHECKING:
@@ -63,12 +63,13 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
         "tiers": (("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers)),
     }
     for name, (columns, rows) in shapes.items():
-        types = ", ".join(f"{column} {'INTEGER' if column == 'rank' else 'BOOLEAN' if column == 'named' else 'VARCHAR'}"
-                          for column in columns)
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({types})")
-        if rows:
-            marks = ", ".join("?" for _ in columns)
-            connection.executemany(f"INSERT INTO {name} VALUES ({marks})", [list(row) for row in rows])
+        types = [_TYPES.get(column, "VARCHAR") for column in columns]
+        lists = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, kind in zip(columns, types, strict=True))
+        values = [[row[index] for row in rows] for index in range(len(columns))]
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {lists}", values)
+
+
+_TYPES = {"rank": "INTEGER", "named": "BOOLEAN"}
 
 
 def tier_sql(tables: RuleTables, values: dict[str, str]) -> str:
@@ -85,7 +86,11 @@ def tier_sql(tables: RuleTables, values: dict[str, str]) -> str:
 
 
 def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: bool = False) -> str:
-    """Every row of the extract: its CRM id, raw values, metric values, tier, bad-cell mask, named account."""
+    """Every row of the extract: its CRM id, raw values, metric values, tier, bad-cell mask, named account.
+
+    In layers, so that each cell is cast once: the cells and their plain casts, then the
+    metric values, then the tier and the mask of cells that are not numbers.
+    """
     source = extract.relation(rejects)
     raw = {
         "name": columns.name,
@@ -94,26 +99,27 @@ def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: 
         "domain": columns.domain,
         "owner": columns.owner,
     }
-    selects = [f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM}) AS crm_id"]
+    cells = [f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM}) AS crm_id"]
     for key, column in raw.items():
-        selects.append(f"CAST({ident(column)} AS VARCHAR) AS {key}_raw" if column else f"NULL::VARCHAR AS {key}_raw")
+        cells.append(f"CAST({ident(column)} AS VARCHAR) AS {key}_raw" if column else f"NULL::VARCHAR AS {key}_raw")
+    passed = ["crm_id", *(f"{key}_raw" for key in raw)]
+    valued = list(passed)
     values: dict[str, str] = {}
     masks = []
     for index, metric in enumerate(columns.metrics):
-        cell = ident(metric.column)
-        value = value_sql(cell, metric)
-        selects.append(f"{value} AS m_{index}")
-        selects.append(f"{bad_sql(cell, value)} AS bad_{index}")
+        cells.append(f"{ident(metric.column)} AS c_{index}")
+        cells.append(f"{plain_sql(ident(metric.column))} AS p_{index}")
+        valued.append(f"c_{index}")
+        valued.append(f"{value_sql(f'c_{index}', f'p_{index}', metric)} AS m_{index}")
         values[metric.metric] = f"m_{index}"
-        masks.append(f"CASE WHEN bad_{index} THEN {1 << index} ELSE 0 END")
-    metric_names = [f"m_{index}" for index in range(len(columns.metrics))]
+        masks.append(f"CASE WHEN {bad_sql(f'c_{index}', f'm_{index}')} THEN {1 << index} ELSE 0 END")
+    metric_names = "".join(f"m_{index}, " for index in range(len(columns.metrics)))
     mask = " + ".join(masks) if masks else "0"
     return (
-        f"SELECT r.crm_id, r.name_raw, r.region_raw, r.industry_raw, r.domain_raw, r.owner_raw, "
-        f"{''.join(f'r.{name}, ' for name in metric_names)}"
-        f"{tier_sql(tables, {k: f'r.{v}' for k, v in values.items()})} AS tier, ({mask})::INTEGER AS bad, "
-        f"n.account AS account "
-        f"FROM (SELECT {', '.join(selects)} FROM {source}) r LEFT JOIN named n ON n.crm_id = r.crm_id"
+        f"SELECT r.*, n.account AS account FROM (SELECT {', '.join(passed)}, {metric_names}"
+        f"{tier_sql(tables, values)} AS tier, ({mask})::INTEGER AS bad "
+        f"FROM (SELECT {', '.join(valued)} FROM (SELECT {', '.join(cells)} FROM {source}))) r "
+        "LEFT JOIN named n ON n.crm_id = r.crm_id"
     )
 
 

@@ -6,7 +6,8 @@ A plain number (``1200``, ``12.5``) is in the column's unit. Separators (``1,200
 cell, ``-``, ``—``, ``N/A`` or ``无`` is no value. Anything else is not a number: the row's
 metric is left empty and the cell is reported.
 
-The common case costs one cast: the pattern matching runs only on cells the cast refuses.
+The common case costs one cast: the pattern matching runs only on cells the cast refuses (a
+CASE, which DuckDB evaluates only for the rows that reach its branch).
 """
 
 from __future__ import annotations
@@ -22,12 +23,17 @@ def literal(value: float) -> str:
     return repr(float(value))
 
 
-def value_sql(cell: str, column: MetricColumn) -> str:
-    """The SQL of the cell's value in the metric's unit (NULL when there is none or it is not a number)."""
+def plain_sql(cell: str) -> str:
+    """The SQL of a cell that is a plain number (NULL otherwise): the common case, one cast."""
+    return f"TRY_CAST({cell} AS DOUBLE)"
+
+
+def value_sql(cell: str, plain: str, column: MetricColumn) -> str:
+    """The SQL of the cell's value in the metric's unit (NULL when there is none or it is not a number).
+
+    ``plain`` is the cell's ``plain_sql``, worked out before.
+    """
     text = f"CAST({cell} AS VARCHAR)"
-    plain = f"TRY_CAST({cell} AS DOUBLE)"
-    if column.scale != 1.0:
-        plain = f"({plain} * {literal(column.scale)})"
     cleaned = f"regexp_replace({text}, '[\\s,，_]', '', 'g')"
     number = f"TRY_CAST(regexp_extract({cleaned}, '{_NUMBER}') AS DOUBLE)"
     suffix = f"lower(regexp_replace({cleaned}, '{_NUMBER}', ''))"
@@ -38,7 +44,8 @@ def value_sql(cell: str, column: MetricColumn) -> str:
     if column.percent:
         factors.append("WHEN '%' THEN 1.0")
     careful = f"({number} * CASE {suffix} {' '.join(factors)} END)"
-    return f"COALESCE({plain}, {careful})"
+    scaled = plain if column.scale == 1.0 else f"{plain} * {literal(column.scale)}"
+    return f"CASE WHEN {plain} IS NOT NULL THEN {scaled} WHEN {cell} IS NULL THEN NULL ELSE {careful} END"
 
 
 def bad_sql(cell: str, value: str) -> str:

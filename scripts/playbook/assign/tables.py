@@ -15,9 +15,10 @@ and rebuilt only when the playbook changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from playbook.repository import Playbook
+if TYPE_CHECKING:
+    from playbook.repository import Playbook
 
 #: The characters trimmed from a CRM value before it is compared (spaces, tabs, ideographic space).
 TRIMMED = " \t\u3000"

@@ -49,13 +49,18 @@ def text(summary: Summary) -> str:
     table.append(("(no owner)", _number(summary.gaps), "", "", "", ""))
     lines += _aligned(table)
     lines.append("")
+    flagged = [c for c in summary.cells if c.gaps or c.conflicts or c.candidates]
+    lines.append(
+        f"industry (or domain) × region cells with gaps, conflicts or candidates: {len(flagged)} of "
+        f"{len(summary.cells)} (--format markdown or json lists all)"
+    )
     cells = [("industry/domain", "region", "customers", "gaps", "conflicts", "candidates")]
     cells += [
         (c.row or "(unknown)", c.region or "(unknown)", _number(c.customers), _number(c.gaps), _number(c.conflicts),
          _number(c.candidates))
-        for c in summary.cells
+        for c in flagged
     ]
-    lines += _aligned(cells)
+    lines += _aligned(cells) if flagged else []
     if summary.tiers:
         lines += ["", "tiers by the criteria: " + ", ".join(f"{k} {_number(v)}" for k, v in summary.tiers.items())]
     if summary.unknown_values:
