@@ -85,8 +85,17 @@ def playbook_facts(root: Path) -> dict[str, Any]:
         person = playbook.person_by_id.get(ar) if ar else None
         owner = (person.member.name.zh or person.member.id) if person else model.owner
         metrics = {key: value for key, value in model.metrics.items()}
-        named.append((model.crm_id, str(model.name.zh or model.name.en), model.region, model.industry,
-                      model.domain or "", owner, metrics))
+        named.append(
+            (
+                model.crm_id,
+                str(model.name.zh or model.name.en),
+                model.region,
+                model.industry,
+                model.domain or "",
+                owner,
+                metrics,
+            )
+        )
     metric_ids = [metric.id for metric in playbook.tiers.model.metrics]
     return {
         "regions": regions,
@@ -149,9 +158,7 @@ def write_extract(facts: dict[str, Any], n: int, out: Path) -> float:
         low, high = SMB_RANGES.get(metric, (0, 100))
         c_low, c_high = CANDIDATE_RANGES.get(metric, (low, high))
         r = draw.format(salt=f"m-{metric}")
-        value = (
-            f"CASE WHEN candidate THEN {c_low} + {r} * {c_high - c_low} ELSE {low} + {r} * {high - low} END"
-        )
+        value = f"CASE WHEN candidate THEN {c_low} + {r} * {c_high - c_low} ELSE {low} + {r} * {high - low} END"
         whole = metric in ("industry-rank", "credit-rating")
         number = f"round({value})::BIGINT" if whole else f"round({value}, 1)"
         style = draw.format(salt=f"s-{metric}")
@@ -167,7 +174,7 @@ def write_extract(facts: dict[str, Any], n: int, out: Path) -> float:
             )
             + f"ELSE CAST({number} AS VARCHAR) END"
         )
-        metrics_sql.append(f"{text} AS \"{metric}\"")
+        metrics_sql.append(f'{text} AS "{metric}"')
     region_pick = draw.format(salt="region")
     industry_pick = draw.format(salt="industry")
     spell = draw.format(salt="spell")
@@ -177,14 +184,14 @@ def write_extract(facts: dict[str, Any], n: int, out: Path) -> float:
         SELECT printf('C%09d', i) AS crm_id,
                printf('客户%d', i) AS name,
                CASE WHEN {region_pick} < 0.01 THEN NULL
-                    WHEN {region_pick} < 0.04 THEN {pick(_sql_list(list(UNKNOWN_REGIONS)), 'ru')}
+                    WHEN {region_pick} < 0.04 THEN {pick(_sql_list(list(UNKNOWN_REGIONS)), "ru")}
                     WHEN {spell} < 0.60 THEN r.zh WHEN {spell} < 0.85 THEN r.en ELSE r.id END AS region,
-               CASE WHEN {industry_pick} < 0.02 THEN {pick(_sql_list(list(UNKNOWN_INDUSTRIES)), 'iu')}
+               CASE WHEN {industry_pick} < 0.02 THEN {pick(_sql_list(list(UNKNOWN_INDUSTRIES)), "iu")}
                     WHEN {spell} < 0.55 THEN d.zh WHEN {spell} < 0.85 THEN d.en ELSE d.id END AS industry,
                CASE WHEN d.id = 'government' THEN g.zh END AS domain,
-               CASE WHEN {owner} < 0.85 THEN {pick('rp.people', 'op')}
-                    WHEN {owner} < 0.89 THEN {pick(_sql_list(all_people), 'oc')} END AS owner,
-               {draw.format(salt='candidate')} < 0.015 AS candidate, i
+               CASE WHEN {owner} < 0.85 THEN {pick("rp.people", "op")}
+                    WHEN {owner} < 0.89 THEN {pick(_sql_list(all_people), "oc")} END AS owner,
+               {draw.format(salt="candidate")} < 0.015 AS candidate, i
         FROM range({base + 1}, {n + 1}) t(i)
         JOIN regions r ON r.k = hash(i, 'r') % (SELECT count(*) FROM regions)
         JOIN industries d ON d.k = hash(i, 'd') % (SELECT count(*) FROM industries)

@@ -133,7 +133,9 @@ def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Colu
         f"GROUP BY GROUPING SETS (({keys}), (crm_id)) "
         "HAVING GROUPING(crm_id) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 OR crm_id IS NULL"
     )
-    connection.execute("CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (crm_id) FROM grouped WHERE by_rows = 1")
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (crm_id) FROM grouped WHERE by_rows = 1"
+    )
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE ids AS SELECT crm_id, customers, bad_any FROM grouped WHERE by_rows = 0"
     )
@@ -168,7 +170,8 @@ def assigned_sql(base: str) -> str:
         "CASE WHEN b.account IS NOT NULL THEN 'named' WHEN rt.team IS NOT NULL THEN 'regional' ELSE 'none' END AS how, "
         "coalesce(n.team, rt.team) IS NULL AS gap, "
         f"({present('b.owner_raw')} AND coalesce(n.team, rt.team) IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM owner_map om WHERE om.raw = b.owner_raw AND om.team = coalesce(n.team, rt.team)) "
+        "AND NOT EXISTS (SELECT 1 FROM owner_map om WHERE om.raw = b.owner_raw "
+        "AND om.team = coalesce(n.team, rt.team)) "
         f"AND NOT EXISTS (SELECT 1 FROM account_people ap WHERE ap.account = b.account "
         f"AND ap.key = {spelled('b.owner_raw')})) AS conflict, "
         "(b.account IS NULL AND coalesce(t.named, false)) AS candidate, "
@@ -200,7 +203,8 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
     found: list[Problem] = []
     if extract.kind != "parquet":
         rejected = connection.execute(
-            "SELECT line, error_type, error_message, csv_line FROM extract_rejects ORDER BY line"
+            "SELECT line, min(error_type), min_by(error_message, column_idx), min(csv_line) FROM extract_rejects "
+            "GROUP BY line ORDER BY line"
         ).fetchall()
         if rejected:
             examples = tuple(_rejected(extract, row) for row in rejected[:10])
@@ -226,14 +230,15 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
         count = connection.execute(f"SELECT sum(customers) FROM groups WHERE bad & {bit} <> 0").fetchone()
         shown = _bad_cells(connection, extract, columns, metric.column, [row[0] for row in bad])
         found.append(
-            Problem(f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0] if count else 0),
-                    shown)
+            Problem(
+                f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0] if count else 0), shown
+            )
         )
     return found
 
 
 def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
-    line, kind, message, text = row
+    line, kind, message, _ = row
     if kind == "INVALID ENCODING" or "unicode" in str(message).lower():
         return f"line {line} is not {extract.encoding}: pass the file's encoding with --encoding"
     return f"line {line}: {str(message).splitlines()[0]}"

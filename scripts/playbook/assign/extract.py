@@ -51,8 +51,10 @@ class Extract:
         if self.kind == "parquet":
             return f"read_parquet({literal})"
         columns = ", ".join(f"{sql_text(name)}: 'VARCHAR'" for name in self.columns)
-        errors = "store_rejects=true, rejects_table='extract_rejects', rejects_scan='extract_scans'" if rejects else (
-            "ignore_errors=true"
+        errors = (
+            "store_rejects=true, rejects_table='extract_rejects', rejects_scan='extract_scans'"
+            if rejects
+            else ("ignore_errors=true")
         )
         return (
             f"read_csv({literal}, delim={sql_text(self.delimiter)}, quote='\"', escape='\"', header=true, "

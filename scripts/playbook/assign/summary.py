@@ -81,9 +81,7 @@ class Summary:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["version"] = VERSION
-        data["problems"] = [
-            {"what": p.what, "rows": p.rows, "examples": list(p.examples)} for p in self.problems
-        ]
+        data["problems"] = [{"what": p.what, "rows": p.rows, "examples": list(p.examples)} for p in self.problems]
         return data
 
     def cell(self, kind: str, row: str, region: str) -> CellCount | None:
@@ -100,7 +98,8 @@ def summarise(connection: duckdb.DuckDBPyConnection, extract: str, problems: lis
         "coalesce(sum(customers) FILTER (WHERE unknown), 0) FROM assigned"
     ).fetchone()
     assert totals is not None
-    summary = Summary(extract, *(int(value) for value in totals), problems=problems)
+    customers, named, regional, gaps, conflicts, candidates, unknown = (int(value) for value in totals)
+    summary = Summary(extract, customers, named, regional, gaps, conflicts, candidates, unknown, problems=problems)
     counts = (
         "sum(customers)::BIGINT, (sum(customers) FILTER (WHERE gap))::BIGINT, "
         "(sum(customers) FILTER (WHERE conflict))::BIGINT, (sum(customers) FILTER (WHERE candidate))::BIGINT"
@@ -160,6 +159,4 @@ def read(path: Path) -> Summary:
             cells=[CellCount(**cell) for cell in data["cells"]],
         )
     except (AttributeError, KeyError, TypeError, ValueError) as error:
-        raise PlaybookError(
-            f"--customers {path}: not a summary of playbook assign --format json ({error})"
-        ) from None
+        raise PlaybookError(f"--customers {path}: not a summary of playbook assign --format json ({error})") from None

@@ -99,7 +99,7 @@ class RuleTables:
             amount_unit=str(data["amount_unit"]),
             team_names=tuple(tuple(row) for row in data["team_names"]),
             errors=int(data["errors"]),
-        )  # type: ignore[arg-type]
+        )
 
 
 def tables_of(playbook: Playbook, errors: int = 0) -> RuleTables:
@@ -119,14 +119,14 @@ def tables_of(playbook: Playbook, errors: int = 0) -> RuleTables:
     owners: set[tuple[str, str]] = set()
     team_names = []
     for team in playbook.teams:
-        model = team.model
-        team_names.append((model.id, str(model.name)))
-        for text in (model.id, model.name.en, model.name.zh):
+        charter = team.model
+        team_names.append((charter.id, str(charter.name)))
+        for text in (charter.id, charter.name.en, charter.name.zh):
             if text:
-                owners.add((spelling(text), model.id))
-        for member in model.members:
+                owners.add((spelling(text), charter.id))
+        for member in charter.members:
             for text in _person_spellings(member):
-                owners.add((spelling(text), model.id))
+                owners.add((spelling(text), charter.id))
     people = playbook.person_by_id
     named: list[tuple[str, str, str, str]] = []
     account_people: set[tuple[str, str]] = set()
@@ -155,7 +155,7 @@ def tables_of(playbook: Playbook, errors: int = 0) -> RuleTables:
         account_people=tuple(sorted(account_people)),
         tiers=tuple(tiers),
         metrics=metrics,
-        mapping=mapping.model_dump(mode="json"),
+        mapping=mapping.model_dump(mode="json", exclude_unset=True),
         amount_unit=taxonomy.amount_unit if taxonomy else "",
         team_names=tuple(sorted(team_names)),
         errors=errors,

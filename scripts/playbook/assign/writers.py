@@ -8,7 +8,7 @@ apostrophe, and XLSX writes every text cell as a string, never as a formula.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +42,14 @@ def text(summary: Summary) -> str:
     ]
     table = [("team", "customers", "named", "regional", "conflicts", "candidates")]
     table += [
-        (t.team, _number(t.customers), _number(t.named), _number(t.regional), _number(t.conflicts),
-         _number(t.candidates))
+        (
+            t.team,
+            _number(t.customers),
+            _number(t.named),
+            _number(t.regional),
+            _number(t.conflicts),
+            _number(t.candidates),
+        )
         for t in summary.teams
     ]
     table.append(("(no owner)", _number(summary.gaps), "", "", "", ""))
@@ -56,8 +62,14 @@ def text(summary: Summary) -> str:
     )
     cells = [("industry/domain", "region", "customers", "gaps", "conflicts", "candidates")]
     cells += [
-        (c.row or "(unknown)", c.region or "(unknown)", _number(c.customers), _number(c.gaps), _number(c.conflicts),
-         _number(c.candidates))
+        (
+            c.row or "(unknown)",
+            c.region or "(unknown)",
+            _number(c.customers),
+            _number(c.gaps),
+            _number(c.conflicts),
+            _number(c.candidates),
+        )
         for c in flagged
     ]
     lines += _aligned(cells) if flagged else []
@@ -72,7 +84,7 @@ def text(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _aligned(rows: list[tuple[str, ...]]) -> list[str]:
+def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for row in rows:
@@ -103,8 +115,10 @@ def markdown(summary: Summary) -> str:
         for t in summary.teams
     ]
     lines += [f"| (no owner) | {_number(summary.gaps)} | | | | |", ""]
-    lines += ["| industry/domain | region | customers | gaps | conflicts | candidates |",
-              "| --- | --- | ---: | ---: | ---: | ---: |"]
+    lines += [
+        "| industry/domain | region | customers | gaps | conflicts | candidates |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
     lines += [
         f"| {_md(c.row or '(unknown)')} | {_md(c.region or '(unknown)')} | {_number(c.customers)} | "
         f"{_number(c.gaps)} | {_number(c.conflicts)} | {_number(c.candidates)} |"
@@ -146,15 +160,16 @@ def write_parquet(connection: duckdb.DuckDBPyConnection, rows_sql: str, out: Pat
 
 def write_xlsx(connection: duckdb.DuckDBPyConnection, rows_sql: str, out: Path, summary: Summary) -> None:
     """A workbook: the summary sheet, then the gaps, conflicts and candidates, each with a filter."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     workbook = xlsxwriter.Workbook(
         str(out), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
     try:
         _summary_sheet(workbook, summary)
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE flagged AS SELECT * FROM ({rows_sql}) "
-                           "WHERE gap OR conflict OR candidate")
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE flagged AS SELECT * FROM ({rows_sql}) WHERE gap OR conflict OR candidate"
+        )
         for sheet_name, flag in FLAG_SHEETS:
             result = connection.execute(f"SELECT * FROM flagged WHERE {flag} LIMIT {SHEET_ROWS}")
             _rows_sheet(workbook.add_worksheet(sheet_name), result)
@@ -166,7 +181,7 @@ def _summary_sheet(workbook: Any, summary: Summary) -> None:
     sheet = workbook.add_worksheet("summary")
     bold = workbook.add_format({"bold": True})
     row = 0
-    for label, value in (
+    facts: tuple[tuple[str, object], ...] = (
         ("extract", summary.extract),
         ("customers", summary.customers),
         ("named", summary.named),
@@ -176,7 +191,8 @@ def _summary_sheet(workbook: Any, summary: Summary) -> None:
         ("candidates", summary.candidates),
         ("unknown", summary.unknown),
         ("named accounts missing", len(summary.missing)),
-    ):
+    )
+    for label, value in facts:
         sheet.write_string(row, 0, label, bold)
         _write(sheet, row, 1, value)
         row += 1
@@ -187,19 +203,34 @@ def _summary_sheet(workbook: Any, summary: Summary) -> None:
         sheet.write_string(row, column, name, bold)
     for team in summary.teams:
         row += 1
-        for column, value in enumerate(
-            (team.team, team.customers, team.named, team.regional, team.conflicts, team.candidates)
-        ):
+        team_values: tuple[object, ...] = (
+            team.team,
+            team.customers,
+            team.named,
+            team.regional,
+            team.conflicts,
+            team.candidates,
+        )
+        for column, value in enumerate(team_values):
             _write(sheet, row, column, value)
     sheet.autofilter(start, 0, row, len(header) - 1)
     row += 2
-    for column, name in enumerate(("kind", "industry/domain", "region", "customers", "gaps", "conflicts",
-                                   "candidates")):
+    for column, name in enumerate(
+        ("kind", "industry/domain", "region", "customers", "gaps", "conflicts", "candidates")
+    ):
         sheet.write_string(row, column, name, bold)
     for cell in summary.cells:
         row += 1
-        values = (cell.kind, cell.row, cell.region, cell.customers, cell.gaps, cell.conflicts, cell.candidates)
-        for column, value in enumerate(values):
+        cell_values: tuple[object, ...] = (
+            cell.kind,
+            cell.row,
+            cell.region,
+            cell.customers,
+            cell.gaps,
+            cell.conflicts,
+            cell.candidates,
+        )
+        for column, value in enumerate(cell_values):
             _write(sheet, row, column, value)
     if summary.missing:
         row += 2

@@ -53,7 +53,9 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="what --out gets (default: told by its suffix; without --out: the summary as text)",
     )
     parser.add_argument(
-        "--encoding", metavar="ENC", help="the CSV file's encoding (default: detected: UTF-8 with or without BOM, GB18030)"
+        "--encoding",
+        metavar="ENC",
+        help="the CSV file's encoding (default: detected: UTF-8 with or without BOM, GB18030)",
     )
 
 

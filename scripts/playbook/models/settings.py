@@ -41,7 +41,9 @@ class ApprovalPolicy(Record):
 class CrmColumns(Record):
     """Which column of a CRM extract holds what; a column left out is named like the key."""
 
-    id: Text = Field("crm_id", title="CRM id", description="The customer's id in the CRM (matched with accounts' crm_id).")
+    id: Text = Field(
+        "crm_id", title="CRM id", description="The customer's id in the CRM (matched with accounts' crm_id)."
+    )
     name: Text = Field("name", title="Name", description="The customer's name.")
     region: Text = Field("region", title="Region", description="The customer's region (an id, name or alias).")
     industry: Text = Field("industry", title="Industry", description="The customer's industry (an id, name or alias).")
