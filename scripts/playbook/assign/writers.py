@@ -24,6 +24,8 @@ TEXT_COLUMNS = ("crm_id", "name", "region", "industry", "domain", "crm_owner")
 FLAG_SHEETS = (("gaps", "gap"), ("conflicts", "conflict"), ("candidates", "candidate"))
 #: The most rows a sheet holds (a worksheet's limit, less the header).
 SHEET_ROWS = 1_048_575
+#: How many unknown spellings and missing accounts the text summary lists.
+TEXT_LISTED = 20
 _FORMULA = "^[=+\\-@\\t\\r]"
 
 
@@ -77,11 +79,17 @@ def text(summary: Summary) -> str:
         lines += ["", "tiers by the criteria: " + ", ".join(f"{k} {_number(v)}" for k, v in summary.tiers.items())]
     if summary.unknown_values:
         lines += ["", "spellings the taxonomy does not know (add them as aliases):"]
-        lines += [f"  {u.column} '{u.value}': {_number(u.customers)}" for u in summary.unknown_values]
+        lines += [f"  {u.column} '{u.value}': {_number(u.customers)}" for u in summary.unknown_values[:TEXT_LISTED]]
+        lines += _more(len(summary.unknown_values))
     if summary.missing:
         lines += ["", "named accounts whose crm_id is not in the extract:"]
-        lines += [f"  {m.account} (crm_id {m.crm_id}, {m.team})" for m in summary.missing]
+        lines += [f"  {m.account} (crm_id {m.crm_id}, {m.team})" for m in summary.missing[:TEXT_LISTED]]
+        lines += _more(len(summary.missing))
     return "\n".join(lines) + "\n"
+
+
+def _more(count: int) -> list[str]:
+    return [f"  ... and {count - TEXT_LISTED} more (--format json or markdown lists them all)"] if count > TEXT_LISTED else []
 
 
 def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
