@@ -63,8 +63,11 @@ def extracts(root: Path, out: Path, rows: int) -> tuple[dict[str, Path], float |
     """The extract of ``rows`` rows in UTF-8, GB18030 and Parquet; written when missing or stale."""
     key = hashlib.sha256((HERE / "crm_extract.py").read_bytes() + bench.fingerprint(ACCOUNTS).encode()).hexdigest()
     stem = out / f"crm-n{ACCOUNTS}-r{rows}"
-    files = {"csv": stem.with_suffix(".csv"), "gb18030": Path(f"{stem}-gb18030.csv"),
-             "parquet": stem.with_suffix(".parquet")}
+    files = {
+        "csv": stem.with_suffix(".csv"),
+        "gb18030": Path(f"{stem}-gb18030.csv"),
+        "parquet": stem.with_suffix(".parquet"),
+    }
     stamp = Path(f"{stem}.key")
     if stamp.exists() and stamp.read_text() == key and all(path.exists() for path in files.values()):
         return files, None
@@ -117,13 +120,23 @@ def verdicts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rows = entry["rows"]
         if rows in RATIO_TARGETS:
             holds = entry["assign_vs_scan"] <= RATIO_TARGETS[rows]
-            judged.append({"target": f"assign_s ≤ {RATIO_TARGETS[rows]:g} × scan_s at {rows:,} rows", "holds": holds,
-                           "detail": f"{entry['assign_vs_scan']:.2f} × ({entry['assign_s']:.2f} s against "
-                                     f"{entry['scan_s']:.2f} s)"})
+            judged.append(
+                {
+                    "target": f"assign_s ≤ {RATIO_TARGETS[rows]:g} × scan_s at {rows:,} rows",
+                    "holds": holds,
+                    "detail": f"{entry['assign_vs_scan']:.2f} × ({entry['assign_s']:.2f} s against "
+                    f"{entry['scan_s']:.2f} s)",
+                }
+            )
         if rows in MEMORY_TARGETS:
             peak = entry["assign_peak_rss_bytes"]
-            judged.append({"target": f"peak memory ≤ {MEMORY_TARGETS[rows] >> 30} GiB at {rows:,} rows",
-                           "holds": peak <= MEMORY_TARGETS[rows], "detail": f"{peak / (1 << 30):.2f} GiB"})
+            judged.append(
+                {
+                    "target": f"peak memory ≤ {MEMORY_TARGETS[rows] >> 30} GiB at {rows:,} rows",
+                    "holds": peak <= MEMORY_TARGETS[rows],
+                    "detail": f"{peak / (1 << 30):.2f} GiB",
+                }
+            )
     return judged
 
 
@@ -133,8 +146,13 @@ def run(out: Path, rows: list[int], runs: int) -> dict[str, Any]:
     started = time.perf_counter()
     figures = [measure_rows(root, out, count, runs) for count in rows]
     bench.log(f"assign: measured in {time.perf_counter() - started:.0f} s")
-    return {"accounts": ACCOUNTS, "by_rows": figures, "targets": verdicts(figures), "machine": bench.machine(),
-            "load_average": os.getloadavg()}
+    return {
+        "accounts": ACCOUNTS,
+        "by_rows": figures,
+        "targets": verdicts(figures),
+        "machine": bench.machine(),
+        "load_average": os.getloadavg(),
+    }
 
 
 def record(results: Path, measured: dict[str, Any]) -> None:
@@ -151,7 +169,8 @@ def report(measured: dict[str, Any]) -> str:
             f"  {entry['rows']:>12,} rows: assign {entry['assign_s']:.2f} s, scan {entry['scan_s']:.2f} s "
             f"({entry['assign_vs_scan']:.2f} ×), playbook {entry['load_playbook_s']:.3f} s, "
             f"GB18030 {entry['assign_gb18030_s']:.2f} s, Parquet {entry['assign_parquet_s']:.2f} s, "
-            f"--out Parquet {entry['assign_out_parquet_s']:.2f} s, peak {entry['assign_peak_rss_bytes'] / 2**20:.0f} MiB"
+            f"--out Parquet {entry['assign_out_parquet_s']:.2f} s, "
+            f"peak {entry['assign_peak_rss_bytes'] / 2**20:.0f} MiB"
         )
     for target in measured["targets"]:
         lines.append(f"  {'✓' if target['holds'] else '✗'} {target['target']}: {target['detail']}")

@@ -305,7 +305,7 @@ def test_formula_cells_are_strings_in_xlsx(repo: Path, tmp_path: Path) -> None:
     assert book.sheet_names == ["summary", "gaps", "conflicts", "candidates"]
     candidates = book.get_sheet_by_name("candidates").to_python()
     assert candidates[0][:3] == ["crm_id", "name", "region"] and len(candidates) == 6
-    assert candidates[1][1] == '=HYPERLINK("http://x")'
+    assert [row[1] for row in candidates if row[0] == "C-1"] == ['=HYPERLINK("http://x")']
 
 
 def test_xlsx_and_parquet_extracts(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -386,3 +386,48 @@ def test_the_warm_cache_follows_changes_to_the_playbook(
     assert summary["named"] == 1 and cells[("banking", "north")] == 1 and cells[("banking", "south")] == 0
     assert summary["missing"] == []
     assert sorted(path.relative_to(repo) for path in (repo / "data").rglob("*")) == before
+
+
+def test_the_coverage_matrix_shows_the_customer_base(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+
+    from playbook.assign import summary as customer_summary
+    from playbook.site import overview_pages
+    from tests.site_markdown import context, render
+
+    run(repo, str(write(tmp_path / "crm.csv", ROWS)), "--out", str(tmp_path / "customers.json"))
+    customers = customer_summary.read(tmp_path / "customers.json")
+    pages = {page.path: page for page in overview_pages.pages(replace(context(repo), customers=customers))}
+    rendered = render(pages["coverage-matrix.md"].markdown)
+    assert "customers in the CRM: 2<" in rendered  # banking in the north: Acme and 北方小贷
+    assert "customers in the CRM: 1, candidates: 1" in rendered  # banking in the south
+    assert "no owner" not in rendered  # the customers without owner are in no cell of the taxonomy
+    plain = {page.path: page for page in overview_pages.pages(context(repo))}
+    assert "in the CRM" not in plain["coverage-matrix.md"].markdown
+
+
+def test_build_refuses_a_file_that_is_not_a_summary(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "customers.json").write_text('{"findings": []}', encoding="utf-8")
+    assert main(["--root", str(repo), "build", "--customers", str(tmp_path / "customers.json")]) == 2
+    assert "not a summary of playbook assign" in capsys.readouterr().err
+
+
+def test_a_cell_whose_region_has_no_regional_team_shows_its_customers_without_owner(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+
+    from playbook.assign import summary as customer_summary
+    from playbook.site import overview_pages
+    from tests.site_markdown import context
+
+    (repo / "data/teams/south-region.yaml").unlink()
+    code = run(repo, str(write(tmp_path / "crm.csv", ROWS[:4])), "--out", str(tmp_path / "c.json"))
+    assert code == 1  # the south's customers have no owner now
+    customers = customer_summary.read(tmp_path / "c.json")
+    pages = {page.path: page for page in overview_pages.pages(replace(context(repo), customers=customers))}
+    assert "customers in the CRM: 1, **no owner: 1**, candidates: 1" in pages["coverage-matrix.md"].markdown

@@ -2,8 +2,9 @@
 
 One pass over the extract grades every row (its tier from its metrics, whether a metric cell
 is not a number), joins the named accounts by CRM id, and aggregates the rows by their raw
-region, industry, domain and owner spellings: the groups are few however long the extract
-is. The same pass counts rows per CRM id to find duplicates. Mapping spellings to ids, the
+region, industry and domain spellings: the groups are few however long the extract
+is (the owner is looked up row by row, and the groups keep the teams it names, not its
+spelling). The same pass counts rows per CRM id to find duplicates. Mapping spellings to ids, the
 regional default through the region hierarchy, and the flags are then worked out on the
 groups. Writing rows out is a second pass, which joins each row against the same small
 tables (``rows_sql``).
@@ -67,6 +68,11 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
         lists = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, kind in zip(columns, types, strict=True))
         values = [[row[index] for row in rows] for index in range(len(columns))]
         connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {lists}", values)
+    # Each spelling of a person or team with every team it names, as '|team-a|team-b|'.
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE owner_teams AS "
+        "SELECT key, '|' || string_agg(team, '|' ORDER BY team) || '|' AS teams FROM owners GROUP BY key"
+    )
 
 
 _TYPES = {"rank": "INTEGER", "named": "BOOLEAN"}
@@ -99,7 +105,7 @@ def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: 
         "domain": columns.domain,
         "owner": columns.owner,
     }
-    cells = [f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM}) AS crm_id"]
+    cells = [f"{_crm_id(columns)} AS crm_id"]
     for key, column in raw.items():
         cells.append(f"CAST({ident(column)} AS VARCHAR) AS {key}_raw" if column else f"NULL::VARCHAR AS {key}_raw")
     passed = ["crm_id", *(f"{key}_raw" for key in raw)]
@@ -116,34 +122,49 @@ def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: 
     metric_names = "".join(f"m_{index}, " for index in range(len(columns.metrics)))
     mask = " + ".join(masks) if masks else "0"
     return (
-        f"SELECT r.*, n.account AS account FROM (SELECT {', '.join(passed)}, {metric_names}"
-        f"{tier_sql(tables, values)} AS tier, ({mask})::INTEGER AS bad "
+        "SELECT r.*, n.account AS account, ot.teams AS owner_teams, "
+        "(ap.account IS NOT NULL) AS owner_on_account "
+        f"FROM (SELECT {', '.join(passed)}, {metric_names}"
+        f"{tier_sql(tables, values)} AS tier, ({mask})::INTEGER AS bad, "
+        f"{spelled('owner_raw')} AS owner_key "
         f"FROM (SELECT {', '.join(valued)} FROM (SELECT {', '.join(cells)} FROM {source}))) r "
-        "LEFT JOIN named n ON n.crm_id = r.crm_id"
+        "LEFT JOIN named n ON n.crm_id = r.crm_id "
+        "LEFT JOIN owner_teams ot ON ot.key = r.owner_key "
+        "LEFT JOIN account_people ap ON ap.account = n.account AND ap.key = r.owner_key"
     )
 
 
 def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
-    """Pass one: the groups (table ``groups``) and the CRM ids seen more than once or with bad cells (``ids``)."""
+    """Pass one: the groups (table ``groups``), and the hashes of the CRM ids seen more than once, empty, or in
+    a row with a cell that is not a number (``ids``); ``problems`` finds the ids themselves, only when there are.
+
+    Counting rows by the 64-bit hash of their CRM id is much cheaper than by the id: two ids
+    that share a hash only cost that second look, which counts by the ids themselves.
+    """
     graded = graded_sql(extract, columns, tables, rejects=extract.kind != "parquet")
-    keys = "region_raw, industry_raw, domain_raw, owner_raw, tier, account, bad"
+    keys = "region_raw, industry_raw, domain_raw, owner_given, owner_teams, owner_on_account, tier, account, bad"
     connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, crm_id, GROUPING(crm_id) AS by_rows, "
-        f"count(*) AS customers, bit_or(bad) AS bad_any FROM ({graded}) "
-        f"GROUP BY GROUPING SETS (({keys}), (crm_id)) "
-        "HAVING GROUPING(crm_id) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 OR crm_id IS NULL"
+        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, id_hash, GROUPING(id_hash) AS by_rows, "
+        f"count(*) AS customers, bit_or(bad) AS bad_any FROM (SELECT *, {_given('owner_key')} AS owner_given, "
+        f"hash(crm_id) AS id_hash FROM ({graded})) "
+        f"GROUP BY GROUPING SETS (({keys}), (id_hash)) "
+        "HAVING GROUPING(id_hash) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 "
+        f"OR id_hash IN ({_EMPTY_HASHES})"
     )
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (crm_id) FROM grouped WHERE by_rows = 1"
+        "CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (id_hash) FROM grouped WHERE by_rows = 1"
     )
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE ids AS SELECT crm_id, customers, bad_any FROM grouped WHERE by_rows = 0"
+        "CREATE OR REPLACE TEMP TABLE ids AS SELECT id_hash, customers, bad_any FROM grouped WHERE by_rows = 0"
     )
     _maps(connection)
 
 
+_EMPTY_HASHES = "hash(NULL::VARCHAR), hash('')"
+
+
 def _maps(connection: duckdb.DuckDBPyConnection) -> None:
-    """Each raw spelling seen → its id (``region_map``...), and each raw owner → the teams it names."""
+    """Each raw spelling seen → its id (``region_map``, ``industry_map``, ``domain_map``)."""
     for key in ("region", "industry", "domain"):
         connection.execute(
             f"CREATE OR REPLACE TEMP TABLE {key}_map AS "
@@ -151,11 +172,11 @@ def _maps(connection: duckdb.DuckDBPyConnection) -> None:
             f"(SELECT DISTINCT {key}_raw AS raw FROM groups) g "
             f"LEFT JOIN terms t ON t.kind = {sql_text(key)} AND t.key = {spelled('g.raw')} GROUP BY g.raw"
         )
-    connection.execute(
-        "CREATE OR REPLACE TEMP TABLE owner_map AS "
-        f"SELECT g.raw, o.team, {spelled('g.raw')} AS key FROM (SELECT DISTINCT owner_raw AS raw FROM groups) g "
-        f"LEFT JOIN owners o ON o.key = {spelled('g.raw')} WHERE {present('g.raw')}"
-    )
+
+
+def _given(key: str) -> str:
+    """True when a spelled value says something (not empty, not ``-`` or ``N/A``)."""
+    return f"coalesce({key} NOT IN ({_NOTHING}), false)"
 
 
 def assigned_sql(base: str) -> str:
@@ -169,11 +190,8 @@ def assigned_sql(base: str) -> str:
         "coalesce(n.team, rt.team) AS team, "
         "CASE WHEN b.account IS NOT NULL THEN 'named' WHEN rt.team IS NOT NULL THEN 'regional' ELSE 'none' END AS how, "
         "coalesce(n.team, rt.team) IS NULL AS gap, "
-        f"({present('b.owner_raw')} AND coalesce(n.team, rt.team) IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM owner_map om WHERE om.raw = b.owner_raw "
-        "AND om.team = coalesce(n.team, rt.team)) "
-        f"AND NOT EXISTS (SELECT 1 FROM account_people ap WHERE ap.account = b.account "
-        f"AND ap.key = {spelled('b.owner_raw')})) AS conflict, "
+        "(b.owner_given AND coalesce(n.team, rt.team) IS NOT NULL AND NOT b.owner_on_account "
+        "AND NOT coalesce(contains(b.owner_teams, '|' || coalesce(n.team, rt.team) || '|'), false)) AS conflict, "
         "(b.account IS NULL AND coalesce(t.named, false)) AS candidate, "
         "((rm.given AND rm.id IS NULL) OR (im.given AND im.id IS NULL) OR (dm.given AND dm.id IS NULL)) AS unknown "
         f"FROM ({base}) b "
@@ -188,7 +206,7 @@ def assigned_sql(base: str) -> str:
 
 def rows_sql(extract: Extract, columns: Columns, tables: RuleTables) -> str:
     """Pass two: every row with its assignment, for writing out."""
-    graded = graded_sql(extract, columns, tables)
+    graded = f"SELECT *, {_given('owner_key')} AS owner_given FROM ({graded_sql(extract, columns, tables)})"
     metrics = "".join(f", m_{index} AS {ident(metric.metric)}" for index, metric in enumerate(columns.metrics))
     return (
         "SELECT crm_id, name_raw AS name, region_raw AS region, industry_raw AS industry, domain_raw AS domain, "
@@ -210,11 +228,18 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
             examples = tuple(_rejected(extract, row) for row in rejected[:10])
             found.append(Problem("rows that cannot be read (left out)", len(rejected), examples))
     column = ident(columns.id)
-    empty = connection.execute("SELECT sum(customers) FROM ids WHERE crm_id IS NULL OR crm_id = ''").fetchone()
+    suspects = connection.execute("SELECT count(*) FROM ids").fetchone()
+    if not suspects or not suspects[0]:
+        return found
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE suspects AS SELECT {_crm_id(columns)} AS crm_id, count(*) AS customers "
+        f"FROM {extract.relation()} WHERE hash(crm_id) IN (SELECT id_hash FROM ids) GROUP BY ALL"
+    )
+    empty = connection.execute("SELECT sum(customers) FROM suspects WHERE crm_id IS NULL OR crm_id = ''").fetchone()
     if empty and empty[0]:
         found.append(Problem(f"rows without a CRM id (column {column})", int(empty[0]), ()))
     repeated = connection.execute(
-        "SELECT crm_id, customers FROM ids WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
+        "SELECT crm_id, customers FROM suspects WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
     ).fetchall()
     if repeated:
         examples = tuple(f"'{crm_id}' ({count} rows)" for crm_id, count in repeated[:10])
@@ -222,19 +247,16 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
         found.append(Problem(f"rows whose CRM id (column {column}) another row has too", int(total), examples))
     for index, metric in enumerate(columns.metrics):
         bit = 1 << index
-        bad = connection.execute(
-            f"SELECT crm_id FROM ids WHERE bad_any & {bit} <> 0 ORDER BY crm_id LIMIT 5"
-        ).fetchall()
-        if not bad:
-            continue
         count = connection.execute(f"SELECT sum(customers) FROM groups WHERE bad & {bit} <> 0").fetchone()
-        shown = _bad_cells(connection, extract, columns, metric.column, [row[0] for row in bad])
-        found.append(
-            Problem(
-                f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0] if count else 0), shown
-            )
-        )
+        if not count or not count[0]:
+            continue
+        shown = _bad_cells(connection, extract, columns, index)
+        found.append(Problem(f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0]), shown))
     return found
+
+
+def _crm_id(columns: Columns) -> str:
+    return f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM})"
 
 
 def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
@@ -245,13 +267,16 @@ def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
 
 
 def _bad_cells(
-    connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, column: str, crm_ids: list[str]
+    connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, index: int
 ) -> tuple[str, ...]:
-    """The cells of ``column`` in the rows of ``crm_ids``, as examples (one more pass, on the error path only)."""
-    marks = ", ".join("?" for _ in crm_ids)
+    """Five cells of the metric ``index`` that are not numbers, with their CRM ids (one more pass, on the
+    error path only, over the rows whose id hash the first pass kept)."""
+    metric = columns.metrics[index]
+    cell = ident(metric.column)
+    value = value_sql(cell, plain_sql(cell), metric)
     rows = connection.execute(
-        f"SELECT trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM}) AS id, CAST({ident(column)} AS VARCHAR) "
-        f"FROM {extract.relation()} WHERE id IN ({marks}) ORDER BY id",
-        crm_ids,
+        f"SELECT {_crm_id(columns)} AS crm_id, CAST({cell} AS VARCHAR) FROM {extract.relation()} "
+        f"WHERE hash(crm_id) IN (SELECT id_hash FROM ids WHERE bad_any & {1 << index} <> 0) "
+        f"AND {bad_sql(cell, value)} ORDER BY crm_id LIMIT 5"
     ).fetchall()
-    return tuple(f"'{value}' (CRM id {crm_id})" for crm_id, value in rows[:5])
+    return tuple(f"'{value}' (CRM id {crm_id})" for crm_id, value in rows)

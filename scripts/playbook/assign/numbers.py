@@ -16,7 +16,7 @@ from playbook.assign.mapping import AMOUNT_UNITS, MetricColumn
 
 #: Cells that mean "no value".
 NO_VALUE = ("", "-", "--", "—", "/", "n/a", "na", "null", "none", "无", "暂无")
-_NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
 
 
 def literal(value: float) -> str:
@@ -33,17 +33,25 @@ def value_sql(cell: str, plain: str, column: MetricColumn) -> str:
 
     ``plain`` is the cell's ``plain_sql``, worked out before.
     """
-    text = f"CAST({cell} AS VARCHAR)"
-    cleaned = f"regexp_replace({text}, '[\\s,，_]', '', 'g')"
-    number = f"TRY_CAST(regexp_extract({cleaned}, '{_NUMBER}') AS DOUBLE)"
-    suffix = f"lower(regexp_replace({cleaned}, '{_NUMBER}', ''))"
-    factors = [f"WHEN '' THEN {literal(column.scale)}"]
+    units = [""]
+    factors = [column.scale]
     if column.amount is not None:
         for spelling, amount in AMOUNT_UNITS.items():
-            factors.append(f"WHEN '{spelling}' THEN {literal(amount / column.amount)}")
+            units.append(spelling)
+            factors.append(amount / column.amount)
     if column.percent:
-        factors.append("WHEN '%' THEN 1.0")
-    careful = f"({number} * CASE {suffix} {' '.join(factors)} END)"
+        units.append("%")
+        factors.append(1.0)
+    unit_list = "[" + ", ".join(f"'{unit}'" for unit in units) + "]"
+    factor_list = "[" + ", ".join(literal(factor) for factor in factors) + "]"
+    # The number and its unit are split once, in a lambda over a one-element list: a CASE on the
+    # unit would work the unit out again for every branch.
+    cleaned = f"regexp_replace(CAST({cell} AS VARCHAR), '[\\s,，_]', '', 'g')"
+    parts = f"regexp_extract({cleaned}, '{_NUMBER}(.*)$', ['n', 's'])"
+    careful = (
+        f"list_transform([{parts}], lambda x: TRY_CAST(x.n AS DOUBLE) * "
+        f"{factor_list}[list_position({unit_list}, lower(x.s))])[1]"
+    )
     scaled = plain if column.scale == 1.0 else f"{plain} * {literal(column.scale)}"
     return f"CASE WHEN {plain} IS NOT NULL THEN {scaled} WHEN {cell} IS NULL THEN NULL ELSE {careful} END"
 
@@ -52,4 +60,4 @@ def bad_sql(cell: str, value: str) -> str:
     """The SQL that is true when a cell has something that is not a number."""
     text = f"lower(trim(CAST({cell} AS VARCHAR)))"
     nothing = ", ".join(f"'{word}'" for word in NO_VALUE)
-    return f"({cell} IS NOT NULL AND {value} IS NULL AND {text} NOT IN ({nothing}))"
+    return f"({value} IS NULL AND {cell} IS NOT NULL AND {text} NOT IN ({nothing}))"

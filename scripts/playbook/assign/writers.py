@@ -89,7 +89,11 @@ def text(summary: Summary) -> str:
 
 
 def _more(count: int) -> list[str]:
-    return [f"  ... and {count - TEXT_LISTED} more (--format json or markdown lists them all)"] if count > TEXT_LISTED else []
+    return (
+        [f"  ... and {count - TEXT_LISTED} more (--format json or markdown lists them all)"]
+        if count > TEXT_LISTED
+        else []
+    )
 
 
 def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from playbook.findings import Finding
 from playbook.repository import Playbook
+
+if TYPE_CHECKING:
+    from playbook.assign.summary import Summary
 
 Audience = Literal["internal", "public"]
 #: Who a site is for. ``public`` leaves out personal data: contacts, relationship scores and
@@ -24,6 +27,8 @@ class SiteContext:
     language: Language
     #: The day the site describes: overdue actions and stale assessments are judged against it.
     as_of: date
+    #: The customer base from `playbook assign --format json` (build --customers), if given.
+    customers: Summary | None = None
 
     @property
     def public(self) -> bool:

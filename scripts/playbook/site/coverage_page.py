@@ -55,6 +55,9 @@ LABELS: LabelTable = {
         "Customers in these regions that no named-account team owns have no owner:",
         "这些区域中未点名给名单制团队的客户无人负责：",
     ),
+    "customers": ("customers in the CRM: {count}", "CRM 客户：{count}"),
+    "customer_gaps": ("no owner: {count}", "无人负责：{count}"),
+    "customer_candidates": ("candidates: {count}", "候选名单客户：{count}"),
     "load_title": ("Accounts per AR", "每位 AR 负责的客户数"),
     "load_intro": (
         "How many accounts of each tier every account responsible (AR) holds, against the tier's bounds.",
@@ -125,7 +128,9 @@ def _matrix(context: SiteContext, directory: Directory, matrix: Matrix, kind: st
     table = [f"| {row_label} | {header} |", "| --- |" + " --- |" * len(matrix.regions)]
     for row in matrix.rows:
         name = directory.industry_name(row) if matrix.kind == "industry" else directory.domain_name(row)
-        cells = " | ".join(_cell(context, directory, matrix.cell(row, region)) for region in matrix.regions)
+        cells = " | ".join(
+            _cell(context, directory, matrix.cell(row, region), matrix.kind) for region in matrix.regions
+        )
         table.append(f"| **{name}** | {cells} |")
     return [*lines, *listing(table), ""]
 
@@ -134,7 +139,7 @@ def _teams(directory: Directory, team_ids: tuple[str, ...]) -> str:
     return " / ".join(directory.team_link(team_id) for team_id in team_ids)
 
 
-def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
+def _cell(context: SiteContext, directory: Directory, square: Cell, kind: str = "industry") -> str:
     """One square: its status word, the owning teams, the count; the class rides on attr_list."""
     parts: list[str] = []
     if square.gap:
@@ -156,7 +161,21 @@ def _cell(context: SiteContext, directory: Directory, square: Cell) -> str:
         else:
             parts.append(f"{_say('regional', context)}: {rule_link('COV006', text=_say('no_regional', context))}")
     parts.append(count_accounts(square.account_count, context.language))
+    parts += _customers(context, square, kind)
     return f"{'<br>'.join(parts)} {{: .pb-cell .{status} }}"
+
+
+def _customers(context: SiteContext, square: Cell, kind: str) -> list[str]:
+    """The cell's customers in the CRM, with gaps and candidates, from build --customers (playbook assign)."""
+    found = context.customers.cell(kind, square.row, square.region) if context.customers else None
+    if found is None:
+        return []
+    text = _say("customers", context, count=f"{found.customers:,}")
+    if found.gaps:
+        text += f", **{_say('customer_gaps', context, count=f'{found.gaps:,}')}**"
+    if found.candidates:
+        text += f", {_say('customer_candidates', context, count=f'{found.candidates:,}')}"
+    return [text]
 
 
 def load_status(load: ArLoad) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from playbook.rules import RULES
 from playbook.rules.registry import Rule
@@ -12,6 +13,9 @@ from playbook.site.context import Audience, Language, SiteContext
 from playbook.site.front_matter import front_matter
 from playbook.site.pages import Page, rule_pages
 from playbook.validation import Validation
+
+if TYPE_CHECKING:
+    from playbook.assign.summary import Summary
 
 
 def generate(context: SiteContext, rules: Mapping[str, Rule]) -> list[Page]:
@@ -37,7 +41,7 @@ def titled(page: Page) -> Page:
 
 
 def site_pages(
-    validation: Validation, audience: Audience, as_of: date | None = None
+    validation: Validation, audience: Audience, as_of: date | None = None, customers: Summary | None = None
 ) -> tuple[list[Page], Language | None]:
     """Every page of the site for ``audience``, and the language playbook.yaml sets (None: not set).
 
@@ -45,5 +49,7 @@ def site_pages(
     """
     settings = validation.playbook.settings
     language: Language = settings.model.language if settings is not None else "en"
-    context = SiteContext(validation.playbook, tuple(validation.findings), audience, language, as_of or date.today())
+    context = SiteContext(
+        validation.playbook, tuple(validation.findings), audience, language, as_of or date.today(), customers
+    )
     return generate(context, RULES), (language if settings is not None else None)
