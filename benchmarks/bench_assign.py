@@ -44,6 +44,7 @@ MEMORY_TARGETS = {1_000_000: 1 << 30, 10_000_000: 4 << 30}
 SCAN = """
 import sys, time, duckdb
 connection = duckdb.connect()
+connection.execute("SET enable_progress_bar = false")
 started = time.perf_counter()
 count = connection.execute("SELECT count(*) FROM read_csv('" + sys.argv[1] + "')").fetchone()[0]
 print(time.perf_counter() - started, count)
@@ -100,11 +101,11 @@ def measure_rows(root: Path, out: Path, rows: int, runs: int) -> dict[str, Any]:
     figures["assign_s"] = assign.seconds
     figures["assign_peak_rss_bytes"] = assign.peak_tree_rss_bytes
     scans = [bench.measure([sys.executable, "-c", SCAN, str(files["csv"])]) for _ in range(max(repeat, 2))]
-    figures["scan_s"] = min(float(scan.output.split()[0]) for scan in scans)
+    figures["scan_s"] = min(float(scan.output.split()[-2]) for scan in scans)
     figures["scan_process_s"] = min(scan.seconds for scan in scans)
     figures["assign_vs_scan"] = figures["assign_s"] / figures["scan_s"]
     loads = [bench.measure([sys.executable, "-c", LOAD, str(root)]) for _ in range(3)]
-    figures["load_playbook_s"] = min(float(load.output.split()[0]) for load in loads)
+    figures["load_playbook_s"] = min(float(load.output.split()[-2]) for load in loads)
     figures["load_playbook_process_s"] = min(load.seconds for load in loads)
     figures["assign_gb18030_s"] = timed(assign_command(root, files["gb18030"]), 1).seconds
     figures["assign_parquet_s"] = timed(assign_command(root, files["parquet"]), repeat).seconds

@@ -36,10 +36,10 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="give every customer of a CRM extract its owner, tier and flags",
         description=(
-            "Read a CRM extract (CSV, XLSX or Parquet) and give every customer its owning team (named by crm_id, "
-            "else the regional team of its region), the tier its metrics meet, and the flags gap, conflict, "
-            "candidate and unknown; list the named accounts the extract lacks. The summary comes first; --out "
-            "writes the rows (csv, parquet, xlsx) or the summary (text, markdown, json)."
+            "Read a CRM extract (CSV, XLSX or Parquet) and give every customer its owning team (named by\n"
+            "crm_id, else the regional team of its region), the tier its metrics meet, and the flags gap,\n"
+            "conflict, candidate and unknown; list the named accounts the extract lacks. The summary comes\n"
+            "first; --out writes the rows (csv, parquet, xlsx) or the summary (text, markdown, json)."
         ),
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -117,6 +117,7 @@ def _assign(root: Path, customers: Path, out: Path | None, chosen: str, encoding
         extract = open_extract(customers, Path(work), encoding, tables.mapping.get("sheet"))
         columns = mapping.resolve(tables.mapping, extract.columns, tables.metrics, tables.amount_unit)
         connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": work})
+        connection.execute("SET enable_progress_bar = false")  # DuckDB's bar would land in the summary
         assignment.load_tables(connection, tables)
         if progress:
             sys.stderr.write(f"assigning the customers of {customers.name}...\n")
