@@ -431,3 +431,47 @@ def test_a_cell_whose_region_has_no_regional_team_shows_its_customers_without_ow
     customers = customer_summary.read(tmp_path / "c.json")
     pages = {page.path: page for page in overview_pages.pages(replace(context(repo), customers=customers))}
     assert "customers in the CRM: 1, **no owner: 1**, candidates: 1" in pages["coverage-matrix.md"].markdown
+
+
+def test_a_tab_separated_extract_with_quoted_line_breaks(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = HEADER.replace(",", "\t")
+    rows = [row.replace(",", "\t") for row in ROWS[1:4]]
+    rows[0] = rows[0].replace("北方小贷", '"北方\n小贷"')
+    code, summary = summary_of(repo, write(tmp_path / "crm.tsv", rows, header=header), capsys)
+    assert (code, summary["customers"], summary["regional"], summary["candidates"]) == (0, 3, 3, 1)
+
+
+def test_a_typed_parquet_extract(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    extract = tmp_path / "crm.parquet"
+    duckdb.connect().execute(
+        "COPY (SELECT * FROM (VALUES (1001, 'a', 'north', 'banking', 60.0), (1002, 'b', 'south', 'energy', 1.5)) "
+        f"t(crm_id, name, region, industry, \"annual-revenue\")) TO '{extract}' (FORMAT parquet)"
+    )
+    rows = rows_of(repo, extract, tmp_path)
+    assert rows["1001"]["candidate"] and rows["1001"]["annual-revenue"] == 60
+    assert rows["1002"]["team"] == "south-region" and rows["1002"]["tier"] == "smb"
+
+
+def test_a_spreadsheet_row_wider_than_its_header(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "crm.xlsx"))
+    sheet = book.add_worksheet()
+    for column, name in enumerate(["crm_id", "region", "industry"]):
+        sheet.write_string(0, column, name)
+    for column, value in enumerate(["C-1", "north", "banking", "surplus"]):
+        sheet.write_string(1, column, value)
+    book.close()
+    assert run(repo, str(tmp_path / "crm.xlsx")) == 1
+    assert "row 2 has values beyond the header's 3 columns" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_spreadsheet(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "crm.xlsx").write_text("crm_id,region\n", encoding="utf-8")
+    assert run(repo, str(tmp_path / "crm.xlsx")) == 1
+    err = capsys.readouterr().err
+    assert "cannot be read as a spreadsheet" in err and "Traceback" not in err
