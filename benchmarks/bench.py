@@ -793,6 +793,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--keep-site", action="store_true", help="keep the staged and built sites in OUT/n<N>-site/ (GBs at 10,000)"
     )
+    parser.add_argument("--assign-rows", nargs="*", type=int, default=[1_000_000, 10_000_000], metavar="ROWS")
     parser.add_argument("--in-process", nargs=2, type=Path, metavar=("ROOT", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.in_process:
@@ -811,6 +812,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     judged = verdicts(runs)
     report(runs, judged, sys.stdout)
     write_results(args.results, runs, judged)
+    if args.assign_rows:  # playbook assign on CRM extracts: benchmarks/bench_assign.py
+        import bench_assign
+
+        bench_assign.record(args.results, assigned := bench_assign.run(out, args.assign_rows, max(1, args.repeat)))
+        sys.stdout.write(bench_assign.report(assigned))
     sys.stdout.write(f"\nwrote {args.results}\n")
     return 0
 

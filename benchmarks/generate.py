@@ -812,6 +812,7 @@ def account_files(
         f"industry: {account.industry}\n",
         f"region: {account.region}\n",
         f"domain: {account.domain}\n" if account.domain else "",
+        f"crm_id: {crm_id(account)}\n",
         f"owner: {account.owner}\n",
     ]
     offers, overlays = offers_and_overlays(account, rng, solution_teams)
@@ -832,6 +833,11 @@ def account_files(
     files = {"account.yaml": "".join(parts)}
     files.update(assessments(account, rng, contacts, dims, set(aimed)))
     return files
+
+
+def crm_id(account: AccountSpec) -> str:
+    """The account's id in the CRM (benchmarks/crm_extract.py writes the same ids into extracts)."""
+    return f"CRM-{account.index + 1:07d}"
 
 
 def notes_yaml(account: AccountSpec, rng: random.Random) -> str:

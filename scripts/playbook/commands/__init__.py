@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import build, codeowners, coverage, new, rules, schemas, serve, validate
+from playbook.commands import assign, build, codeowners, coverage, new, rules, schemas, serve, validate
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -16,6 +16,7 @@ COMMANDS: dict[str, ModuleType] = {
     "build": build,
     "serve": serve,
     "codeowners": codeowners,
+    "assign": assign,
 }
 
 __all__ = ["COMMANDS", "argparse"]

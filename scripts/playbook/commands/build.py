@@ -59,6 +59,12 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         default=ENGINES[0],
         help="the site generator that builds the pages: mkdocs (default) or zensical; both read mkdocs.yml",
     )
+    parser.add_argument(
+        "--customers",
+        type=Path,
+        metavar="SUMMARY",
+        help="the JSON summary of playbook assign: customers, gaps and candidates in the coverage matrix",
+    )
     add_as_of(parser)
 
 
@@ -73,13 +79,18 @@ def run(args: argparse.Namespace) -> int:
     require_repository(root)
     site_dir: Path = (args.site_dir if args.site_dir is not None else root / SITE).resolve()
     staging.check_site_dir(root, site_dir)
+    customers = None
+    if args.customers is not None:  # the customer base, from playbook assign --format json
+        from playbook.assign.summary import read
+
+        customers = read(args.customers)
     validation = validate(root, args.today)
     report_findings(validation)
     if validation.errors:
         sys.stderr.write("nothing was built: fix the errors above first\n")
         return 1
     audience = published_audience(validation) if args.audience == AUTO else args.audience
-    generated, language = site_pages(validation, audience, args.today)
+    generated, language = site_pages(validation, audience, args.today, customers)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="playbook-site-") as temporary:

@@ -174,6 +174,9 @@ class Account(Record):
         title="Region", description="The region id from the taxonomy (where the customer's head office is)."
     )
     domain: Slug | None = Field(None, title="Government domain", description="For government accounts, the domain id.")
+    crm_id: Text | None = Field(
+        None, title="CRM id", description="The customer's id in the CRM, which `playbook assign` matches extracts by."
+    )
     owner: Slug = Field(title="Owning team", description="The one team that owns the account.")
     overlays: list[Overlay] = Field(
         default_factory=list, title="Overlays", description="Teams that sell alongside the owner."

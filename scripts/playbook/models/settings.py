@@ -40,6 +40,50 @@ class ApprovalPolicy(Record):
     )
 
 
+class CrmColumns(Record):
+    """Which column of a CRM extract holds what; a column left out is named like the key."""
+
+    id: Text = Field(
+        "crm_id", title="CRM id", description="The customer's id in the CRM (matched with accounts' crm_id)."
+    )
+    name: Text = Field("name", title="Name", description="The customer's name.")
+    region: Text = Field("region", title="Region", description="The customer's region (an id, name or alias).")
+    industry: Text = Field("industry", title="Industry", description="The customer's industry (an id, name or alias).")
+    domain: Text = Field(
+        "domain", title="Government domain", description="For government customers, the domain (an id, name or alias)."
+    )
+    owner: Text = Field(
+        "owner",
+        title="Owner",
+        description="The owner the CRM records: a team or a person (id, name or email), checked against the playbook.",
+    )
+
+
+class CrmMetric(Record):
+    """A metric column of a CRM extract, with the unit its plain numbers are in."""
+
+    column: Text = Field(title="Column", description="The column's name in the extract.")
+    unit: Text | None = Field(
+        None,
+        title="Unit",
+        description="The unit of the column's plain numbers when it is not the metric's own (元, 万元, 亿元...).",
+    )
+
+
+class CrmMapping(Record):
+    """How `playbook assign` reads a CRM extract."""
+
+    columns: CrmColumns = Field(
+        default_factory=CrmColumns, title="Columns", description="Which column holds the id, name, region and so on."
+    )
+    metrics: dict[Slug, Text | CrmMetric] = Field(
+        default_factory=dict,
+        title="Metric columns",
+        description="The column of each metric of tiers.yaml (default: the column named like the metric's id).",
+    )
+    sheet: Text | None = Field(None, title="Sheet", description="The sheet of an XLSX extract (default: the first).")
+
+
 class Settings(Record):
     """Settings of the playbook repository."""
 
@@ -65,4 +109,9 @@ class Settings(Record):
             "signed-in members in, such as GitLab Pages with access control, private Pages on GitHub Enterprise "
             "or an internal web server; the pipelines publish the internal site)."
         ),
+    )
+    crm: CrmMapping = Field(
+        default_factory=CrmMapping,
+        title="CRM extract",
+        description="How `playbook assign` maps the columns of a CRM extract to the playbook.",
     )

@@ -13,6 +13,14 @@ class Term(Record):
     id: Slug = Field(title="Id", description="The id other files use to refer to this entry.")
     name: Name = Field(title="Name", description="The display name, in English and/or Chinese.")
     description: Text | None = Field(None, title="Description", description="What the entry covers.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        title="Aliases",
+        description=(
+            "Other spellings of the entry in a CRM extract (华东, East China, 浙江省...); "
+            "`playbook assign` maps them to this id."
+        ),
+    )
 
 
 class Region(Term):

@@ -11,6 +11,7 @@ from playbook.findings import Finding
 from playbook.repository import Playbook
 
 if TYPE_CHECKING:
+    from playbook.assign.summary import Summary
     from playbook.site.signals import Health
 
 Audience = Literal["internal", "public"]
@@ -32,6 +33,8 @@ class SiteContext:
     #: ``edit_uri`` (which points at the docs folder), then the path from the docs folder to the
     #: repository's root. ``None``: mkdocs.yml names no repository, and pages link to no source.
     source_url: str | None = None
+    #: The customer base from `playbook assign --format json` (build --customers), if given.
+    customers: Summary | None = None
 
     @property
     def public(self) -> bool:

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from playbook import coverage
 from playbook.coverage import ArLoad, Cell, Matrix
+from playbook.regions import region_tree
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, count_accounts, rule_link, say, sort_key
 from playbook.site.escape import cell
@@ -78,6 +79,9 @@ LABELS: LabelTable = {
         "Customers in these regions that no named-account team owns have no owner:",
         "这些区域中未点名给名单制团队的客户无人负责：",
     ),
+    "customers": ("customers in the CRM: {count}", "CRM 客户：{count}"),
+    "customer_gaps": ("no owner: {count}", "无人负责：{count}"),
+    "customer_candidates": ("candidates: {count}", "候选名单客户：{count}"),
     "load_title": ("Accounts per AR", "每位 AR 负责的客户数"),
     "load_intro": (
         "How many accounts of each tier every account responsible (AR) holds, against the tier's bounds.",
@@ -188,7 +192,9 @@ def _table(context: SiteContext, directory: Directory, matrix: Matrix, columns: 
     for row in matrix.rows:
         name = directory.industry_name(row) if matrix.kind == "industry" else directory.domain_name(row)
         nested = bool(matrix.children)
-        cells = " | ".join(_cell(context, directory, matrix.cell(row, region), nested) for region in columns)
+        cells = " | ".join(
+            _cell(context, directory, matrix.cell(row, region), nested, matrix.kind) for region in columns
+        )
         table.append(f"| **{name}** | {cells} |")
     return table
 
@@ -206,7 +212,9 @@ def _teams(context: SiteContext, directory: Directory, team_ids: tuple[str, ...]
     return " / ".join(links)
 
 
-def _cell(context: SiteContext, directory: Directory, square: Cell, nested: bool = False) -> str:
+def _cell(
+    context: SiteContext, directory: Directory, square: Cell, nested: bool = False, kind: str = "industry"
+) -> str:
     """One square: its status word, the owning teams, the count; the class rides on attr_list."""
     parts: list[str] = []
     if square.gap and not square.named_teams and not square.regional_teams:
@@ -231,6 +239,7 @@ def _cell(context: SiteContext, directory: Directory, square: Cell, nested: bool
         if square.supporting_teams:
             parts.append(f"{_say('supported_by', context)}: {_teams(context, directory, square.supporting_teams)}")
     parts.append(count_accounts(square.account_count, context.language))
+    parts += _customers(context, square, kind)
     return f"{'<br>'.join(parts)} {{: .pb-cell .{status} }}"
 
 
@@ -254,6 +263,30 @@ def _overlap(context: SiteContext, directory: Directory, square: Cell, nested: b
     if nested:
         causes.append(rule_link("COV012"))
     return f"**{_say('overlap', context)}**: {', '.join(causes)}"
+
+
+def _customers(context: SiteContext, square: Cell, kind: str) -> list[str]:
+    """The cell's customers in the CRM, with gaps and candidates, from build --customers (playbook assign)."""
+    if context.customers is None:
+        return []
+    tree = region_tree(context.playbook)
+    found = [
+        counted
+        for counted in context.customers.cells
+        if (counted.kind, counted.row) == (kind, square.row)
+        and counted.region is not None
+        and (counted.region == square.region or square.region in tree.ancestors(counted.region))
+    ]
+    if not found:
+        return []
+    customers, gaps = sum(c.customers for c in found), sum(c.gaps for c in found)
+    candidates = sum(c.candidates for c in found)
+    text = _say("customers", context, count=f"{customers:,}")
+    if gaps:
+        text += f", **{_say('customer_gaps', context, count=f'{gaps:,}')}**"
+    if candidates:
+        text += f", {_say('customer_candidates', context, count=f'{candidates:,}')}"
+    return [text]
 
 
 def load_status(load: ArLoad) -> str:

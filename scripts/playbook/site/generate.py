@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from playbook.errors import PlaybookError
@@ -17,6 +18,9 @@ from playbook.site.front_matter import front_matter
 from playbook.site.pages import Page, rule_pages
 from playbook.site.staging import read_config
 from playbook.validation import Validation
+
+if TYPE_CHECKING:
+    from playbook.assign.summary import Summary
 
 
 def generate(context: SiteContext, rules: Mapping[str, Rule]) -> list[Page]:
@@ -83,7 +87,7 @@ def source_url(root: Path) -> str | None:
 
 
 def site_pages(
-    validation: Validation, audience: Audience, as_of: date | None = None
+    validation: Validation, audience: Audience, as_of: date | None = None, customers: Summary | None = None
 ) -> tuple[list[Page], Language | None]:
     """Every page of the site for ``audience``, and the language playbook.yaml sets (None: not set).
 
@@ -98,5 +102,6 @@ def site_pages(
         language,
         as_of or date.today(),
         source_url(Path(validation.playbook.root)),
+        customers,
     )
     return generate(context, RULES), (language if settings is not None else None)

@@ -1,0 +1,282 @@
+"""The assignment as joins and aggregates in DuckDB.
+
+One pass over the extract grades every row (its tier from its metrics, whether a metric cell
+is not a number), joins the named accounts by CRM id, and aggregates the rows by their raw
+region, industry and domain spellings: the groups are few however long the extract
+is (the owner is looked up row by row, and the groups keep the teams it names, not its
+spelling). The same pass counts rows per CRM id to find duplicates. Mapping spellings to ids, the
+regional default through the region hierarchy, and the flags are then worked out on the
+groups. Writing rows out is a second pass, which joins each row against the same small
+tables (``rows_sql``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from playbook.assign.extract import Extract, sql_text
+from playbook.assign.mapping import Columns
+from playbook.assign.numbers import NO_VALUE, bad_sql, plain_sql, value_sql
+from playbook.assign.tables import TRIMMED, RuleTables
+
+if TYPE_CHECKING:
+    import duckdb
+
+#: The raw columns the groups keep, by key.
+RAW = ("region", "industry", "domain", "owner")
+_TRIM = sql_text(TRIMMED)
+_NOTHING = ", ".join(sql_text(word) for word in NO_VALUE)
+
+
+def ident(name: str) -> str:
+    """A SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def spelled(expression: str) -> str:
+    """The SQL of a value as it is compared with the playbook's spellings (``tables.spelling``)."""
+    return f"lower(trim(CAST({expression} AS VARCHAR), {_TRIM}))"
+
+
+def present(expression: str) -> str:
+    """True when a raw value says something (not empty, not ``-`` or ``N/A``)."""
+    return f"({expression} IS NOT NULL AND {spelled(expression)} NOT IN ({_NOTHING}))"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem with the extract's rows: what, how many rows, examples."""
+
+    what: str
+    rows: int
+    examples: tuple[str, ...]
+
+
+def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
+    """The rule tables as DuckDB tables."""
+    shapes: dict[str, tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {
+        "terms": (("kind", "key", "id"), tables.terms),
+        "region_teams": (("region", "team"), tables.region_teams),
+        "named": (("crm_id", "account", "team", "tier"), tables.named),
+        "owners": (("key", "team"), tables.owners),
+        "account_people": (("key", "account"), tables.account_people),
+        "tiers": (("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers)),
+    }
+    for name, (columns, rows) in shapes.items():
+        types = [_TYPES.get(column, "VARCHAR") for column in columns]
+        lists = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, kind in zip(columns, types, strict=True))
+        values = [[row[index] for row in rows] for index in range(len(columns))]
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {lists}", values)
+    # Each spelling of a person or team with every team it names, as '|team-a|team-b|'.
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE owner_teams AS "
+        "SELECT key, '|' || string_agg(team, '|' ORDER BY team) || '|' AS teams FROM owners GROUP BY key"
+    )
+
+
+_TYPES = {"rank": "INTEGER", "named": "BOOLEAN"}
+
+
+def tier_sql(tables: RuleTables, values: dict[str, str]) -> str:
+    """The SQL of a row's tier: the first tier, from the top, whose criteria its metrics meet."""
+    branches = []
+    for tier in tables.tiers:
+        tests = []
+        for metric, comparison, threshold in tier.criteria:
+            value = values.get(metric)
+            tests.append(f"coalesce({value} {comparison} {threshold!r}, false)" if value else "false")
+        joined = (" AND " if tier.match == "all" else " OR ").join(tests) if tests else "true"
+        branches.append(f"WHEN {joined} THEN {sql_text(tier.id)}")
+    return f"CASE {' '.join(branches)} END" if branches else "NULL"
+
+
+def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: bool = False) -> str:
+    """Every row of the extract: its CRM id, raw values, metric values, tier, bad-cell mask, named account.
+
+    In layers, so that each cell is cast once: the cells and their plain casts, then the
+    metric values, then the tier and the mask of cells that are not numbers.
+    """
+    source = extract.relation(rejects)
+    raw = {
+        "name": columns.name,
+        "region": columns.region,
+        "industry": columns.industry,
+        "domain": columns.domain,
+        "owner": columns.owner,
+    }
+    cells = [f"{_crm_id(columns)} AS crm_id"]
+    for key, column in raw.items():
+        cells.append(f"CAST({ident(column)} AS VARCHAR) AS {key}_raw" if column else f"NULL::VARCHAR AS {key}_raw")
+    passed = ["crm_id", *(f"{key}_raw" for key in raw)]
+    valued = list(passed)
+    values: dict[str, str] = {}
+    masks = []
+    for index, metric in enumerate(columns.metrics):
+        cells.append(f"{ident(metric.column)} AS c_{index}")
+        cells.append(f"{plain_sql(ident(metric.column))} AS p_{index}")
+        valued.append(f"c_{index}")
+        valued.append(f"{value_sql(f'c_{index}', f'p_{index}', metric)} AS m_{index}")
+        values[metric.metric] = f"m_{index}"
+        masks.append(f"CASE WHEN {bad_sql(f'c_{index}', f'm_{index}')} THEN {1 << index} ELSE 0 END")
+    metric_names = "".join(f"m_{index}, " for index in range(len(columns.metrics)))
+    mask = " + ".join(masks) if masks else "0"
+    return (
+        "SELECT r.*, n.account AS account, ot.teams AS owner_teams, "
+        "(ap.account IS NOT NULL) AS owner_on_account "
+        f"FROM (SELECT {', '.join(passed)}, {metric_names}"
+        f"{tier_sql(tables, values)} AS tier, ({mask})::INTEGER AS bad, "
+        f"{spelled('owner_raw')} AS owner_key "
+        f"FROM (SELECT {', '.join(valued)} FROM (SELECT {', '.join(cells)} FROM {source}))) r "
+        "LEFT JOIN named n ON n.crm_id = r.crm_id "
+        "LEFT JOIN owner_teams ot ON ot.key = r.owner_key "
+        "LEFT JOIN account_people ap ON ap.account = n.account AND ap.key = r.owner_key"
+    )
+
+
+def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
+    """Pass one: the groups (table ``groups``), and the hashes of the CRM ids seen more than once, empty, or in
+    a row with a cell that is not a number (``ids``); ``problems`` finds the ids themselves, only when there are.
+
+    Counting rows by the 64-bit hash of their CRM id is much cheaper than by the id: two ids
+    that share a hash only cost that second look, which counts by the ids themselves.
+    """
+    graded = graded_sql(extract, columns, tables, rejects=extract.kind != "parquet")
+    keys = "region_raw, industry_raw, domain_raw, owner_given, owner_teams, owner_on_account, tier, account, bad"
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, id_hash, GROUPING(id_hash) AS by_rows, "
+        f"count(*) AS customers, bit_or(bad) AS bad_any FROM (SELECT *, {_given('owner_key')} AS owner_given, "
+        f"hash(crm_id) AS id_hash FROM ({graded})) "
+        f"GROUP BY GROUPING SETS (({keys}), (id_hash)) "
+        "HAVING GROUPING(id_hash) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 "
+        f"OR id_hash IN ({_EMPTY_HASHES})"
+    )
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (id_hash) FROM grouped WHERE by_rows = 1"
+    )
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE ids AS SELECT id_hash, customers, bad_any FROM grouped WHERE by_rows = 0"
+    )
+    _maps(connection)
+
+
+_EMPTY_HASHES = "hash(NULL::VARCHAR), hash('')"
+
+
+def _maps(connection: duckdb.DuckDBPyConnection) -> None:
+    """Each raw spelling seen → its id (``region_map``, ``industry_map``, ``domain_map``)."""
+    for key in ("region", "industry", "domain"):
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE {key}_map AS "
+            f"SELECT g.raw, min(t.id) AS id, {present('g.raw')} AS given FROM "
+            f"(SELECT DISTINCT {key}_raw AS raw FROM groups) g "
+            f"LEFT JOIN terms t ON t.kind = {sql_text(key)} AND t.key = {spelled('g.raw')} GROUP BY g.raw"
+        )
+
+
+def _given(key: str) -> str:
+    """True when a spelled value says something (not empty, not ``-`` or ``N/A``)."""
+    return f"coalesce({key} NOT IN ({_NOTHING}), false)"
+
+
+def assigned_sql(base: str) -> str:
+    """Rows or groups with ids, owning team, how it owns them, and the flags.
+
+    ``base`` has the columns of ``graded_sql`` (raw values, tier, account).
+    """
+    same = "IS NOT DISTINCT FROM"
+    return (
+        "SELECT b.*, rm.id AS region_id, im.id AS industry_id, dm.id AS domain_id, "
+        "coalesce(n.team, rt.team) AS team, "
+        "CASE WHEN b.account IS NOT NULL THEN 'named' WHEN rt.team IS NOT NULL THEN 'regional' ELSE 'none' END AS how, "
+        "coalesce(n.team, rt.team) IS NULL AS gap, "
+        "(b.owner_given AND coalesce(n.team, rt.team) IS NOT NULL AND NOT b.owner_on_account "
+        "AND NOT coalesce(contains(b.owner_teams, '|' || coalesce(n.team, rt.team) || '|'), false)) AS conflict, "
+        "(b.account IS NULL AND coalesce(t.named, false)) AS candidate, "
+        "((rm.given AND rm.id IS NULL) OR (im.given AND im.id IS NULL) OR (dm.given AND dm.id IS NULL)) AS unknown "
+        f"FROM ({base}) b "
+        f"LEFT JOIN region_map rm ON rm.raw {same} b.region_raw "
+        f"LEFT JOIN industry_map im ON im.raw {same} b.industry_raw "
+        f"LEFT JOIN domain_map dm ON dm.raw {same} b.domain_raw "
+        "LEFT JOIN (SELECT DISTINCT account, team FROM named) n ON n.account = b.account "
+        "LEFT JOIN region_teams rt ON rt.region = rm.id "
+        "LEFT JOIN tiers t ON t.id = b.tier"
+    )
+
+
+def rows_sql(extract: Extract, columns: Columns, tables: RuleTables) -> str:
+    """Pass two: every row with its assignment, for writing out."""
+    graded = f"SELECT *, {_given('owner_key')} AS owner_given FROM ({graded_sql(extract, columns, tables)})"
+    metrics = "".join(f", m_{index} AS {ident(metric.metric)}" for index, metric in enumerate(columns.metrics))
+    return (
+        "SELECT crm_id, name_raw AS name, region_raw AS region, industry_raw AS industry, domain_raw AS domain, "
+        "owner_raw AS crm_owner, region_id, industry_id, domain_id, team, how, account, tier, "
+        f"gap, conflict, candidate, unknown{metrics} FROM ({assigned_sql(graded)})"
+    )
+
+
+def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns) -> list[Problem]:
+    """What is wrong with the extract's rows: rows that could not be read, missing or repeated CRM ids,
+    metric cells that are not numbers."""
+    found: list[Problem] = []
+    if extract.kind != "parquet":
+        rejected = connection.execute(
+            "SELECT line, min(error_type), min_by(error_message, column_idx), min(csv_line) FROM extract_rejects "
+            "GROUP BY line ORDER BY line"
+        ).fetchall()
+        if rejected:
+            examples = tuple(_rejected(extract, row) for row in rejected[:10])
+            found.append(Problem("rows that cannot be read (left out)", len(rejected), examples))
+    column = ident(columns.id)
+    suspects = connection.execute("SELECT count(*) FROM ids").fetchone()
+    if not suspects or not suspects[0]:
+        return found
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE suspects AS SELECT {_crm_id(columns)} AS crm_id, count(*) AS customers "
+        f"FROM {extract.relation()} WHERE hash(crm_id) IN (SELECT id_hash FROM ids) GROUP BY ALL"
+    )
+    empty = connection.execute("SELECT sum(customers) FROM suspects WHERE crm_id IS NULL OR crm_id = ''").fetchone()
+    if empty and empty[0]:
+        found.append(Problem(f"rows without a CRM id (column {column})", int(empty[0]), ()))
+    repeated = connection.execute(
+        "SELECT crm_id, customers FROM suspects WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
+    ).fetchall()
+    if repeated:
+        examples = tuple(f"'{crm_id}' ({count} rows)" for crm_id, count in repeated[:10])
+        total = sum(count for _, count in repeated)
+        found.append(Problem(f"rows whose CRM id (column {column}) another row has too", int(total), examples))
+    for index, metric in enumerate(columns.metrics):
+        bit = 1 << index
+        count = connection.execute(f"SELECT sum(customers) FROM groups WHERE bad & {bit} <> 0").fetchone()
+        if not count or not count[0]:
+            continue
+        shown = _bad_cells(connection, extract, columns, index)
+        found.append(Problem(f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0]), shown))
+    return found
+
+
+def _crm_id(columns: Columns) -> str:
+    return f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM})"
+
+
+def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
+    line, kind, message, _ = row
+    if kind == "INVALID ENCODING" or "unicode" in str(message).lower():
+        return f"line {line} is not {extract.encoding}: pass the file's encoding with --encoding"
+    return f"line {line}: {str(message).splitlines()[0]}"
+
+
+def _bad_cells(
+    connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, index: int
+) -> tuple[str, ...]:
+    """Five cells of the metric ``index`` that are not numbers, with their CRM ids (one more pass, on the
+    error path only, over the rows whose id hash the first pass kept)."""
+    metric = columns.metrics[index]
+    cell = ident(metric.column)
+    value = value_sql(cell, plain_sql(cell), metric)
+    rows = connection.execute(
+        f"SELECT {_crm_id(columns)} AS crm_id, CAST({cell} AS VARCHAR) FROM {extract.relation()} "
+        f"WHERE hash(crm_id) IN (SELECT id_hash FROM ids WHERE bad_any & {1 << index} <> 0) "
+        f"AND {bad_sql(cell, value)} ORDER BY crm_id LIMIT 5"
+    ).fetchall()
+    return tuple(f"'{value}' (CRM id {crm_id})" for crm_id, value in rows)
