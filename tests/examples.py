@@ -43,7 +43,7 @@ def copy_base(target: Path) -> Path:
 
 def split_example(block: str) -> list[PatchedFile]:
     files = []
-    for chunk in re.split(r"\n(?=# data/)", block.strip("\n")):
+    for chunk in re.split(r"\n(?=# (?:data/|playbook\.yaml))", block.strip("\n")):
         lines = chunk.splitlines()
         path = lines[0].removeprefix("#").strip()
         expect = None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path as FsPath
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
@@ -25,6 +25,7 @@ from playbook.models import FILE_KINDS, Account, Assessment, Settings, Taxonomy,
 from playbook.models.common import TriangleRole
 from playbook.models.team import Member
 from playbook.models.tiers import Tier
+from playbook.reading import limit
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 T = TypeVar("T")
@@ -230,12 +231,16 @@ def load(root: FsPath, jobs: int | None = None) -> Loaded:
 
 
 def read_files(root: FsPath, files: list[str], jobs: int | None = None) -> list[FileResult]:
-    """Read and shape-check the given files, in their order, in ``jobs`` processes when there are many."""
+    """Read and shape-check the given files, in their order, in ``jobs`` processes when there are many.
+
+    A file over the size limit (``max_file_mb`` in playbook.yaml) is refused with a finding, unparsed.
+    """
     workers = min(jobs or os.cpu_count() or 1, 8)
+    size_limit = limit.file_limit(root)
     with no_garbage_collection():
         if workers > 1 and len(files) >= PARALLEL_FROM:
-            return _read_in_parallel(root, files, workers)
-        return _read_chunk(str(root), files)
+            return _read_in_parallel(root, files, workers, size_limit)
+        return _read_chunk(str(root), files, size_limit)
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,7 @@ class ParsedFile:
     findings: list[Finding]
 
 
-def parse_file(path: str, read: Callable[[], bytes]) -> ParsedFile:
+def parse_file(path: str, read: Callable[[], bytes], size_limit: int = documents.MAX_FILE_BYTES) -> ParsedFile:
     """Read and parse one data file through ``read``."""
     kind = _kind(path)
     if kind is None:
@@ -258,34 +263,35 @@ def parse_file(path: str, read: Callable[[], bytes]) -> ParsedFile:
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         return ParsedFile(path, kind, None, [_whole_file(path, "FILE003", message)])
-    document, findings = documents.load(path, raw)
+    document, findings = documents.load(path, raw, size_limit)
     return ParsedFile(path, kind, document, findings)
 
 
-def _read_chunk(root: str, paths: list[str]) -> list[FileResult]:
+def _read_chunk(root: str, paths: list[str], size_limit: int = documents.MAX_FILE_BYTES) -> list[FileResult]:
     """Read and check files; each checked document lets go of its data and text (the model has it)."""
     base = FsPath(root)
     results = []
     for path in paths:
-        result = read_file(path, (base / path).read_bytes)
+        full = base / path
+        result = check_parsed(parse_file(path, partial(limit.read_at_most, full, size_limit), size_limit))
         if result.sourced is not None:
-            result.sourced.document.release(str(base / path))
+            result.sourced.document.release(str(full))
         results.append(result)
     return results
 
 
-def _read_in_parallel(root: FsPath, files: list[str], workers: int) -> list[FileResult]:
+def _read_in_parallel(root: FsPath, files: list[str], workers: int, size_limit: int) -> list[FileResult]:
     """Read in worker processes, in contiguous chunks, keeping the files' order."""
     size = max(1, -(-len(files) // (workers * 4)))
     chunks = [files[start : start + size] for start in range(0, len(files), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            done = pool.map(_read_chunk, [str(root)] * len(chunks), chunks)
+            done = pool.map(_read_chunk, [str(root)] * len(chunks), chunks, [size_limit] * len(chunks))
             return [result for chunk in done for result in chunk]
     except (BrokenProcessPool, OSError):
         # Workers could not be started or died: read everything here instead.
-        return _read_chunk(str(root), files)
+        return _read_chunk(str(root), files, size_limit)
 
 
 def check_parsed(parsed: ParsedFile) -> FileResult:

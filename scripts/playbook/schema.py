@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
+from playbook.reading import hints
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -47,6 +48,9 @@ def _finding(document: Document, model: type[BaseModel], detail: Any) -> Finding
         suggestion = _did_you_mean(key, _field_names(model, loc[:-1]))
         message = f"unknown key '{key}' in {_dotted(loc[:-1]) or 'the file'}{suggestion}"
         line, column = document.locate_key(loc)
+        hint = hints.unknown_key(document, loc)
+        if hint is not None:
+            line, column, message = hint
     elif kind == "missing":
         rule = "SCH003"
         parent = loc[:-1]
@@ -65,6 +69,8 @@ def _explain(kind: str, detail: Any) -> str:
         hint = ""
         if kind == "string_type" and isinstance(value, (int, float, bool)):
             hint = " (put it in quotes to make it text)"
+        if isinstance(value, str):
+            hint = hints.value(value)
         return f"expected {_EXPECTED[kind]}, got {_describe(value)}{hint}"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")

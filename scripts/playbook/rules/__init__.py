@@ -12,6 +12,7 @@ from playbook.rules import (  # noqa: F401  (importing a module registers its ru
     kpis,
     load,
     plans,
+    reading,
     references,
     relationships,
     scopes,
