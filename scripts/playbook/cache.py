@@ -31,7 +31,7 @@ from playbook.layout import CACHE, DATA, SETTINGS, Status, scan, stamp
 
 #: The last run: its findings, and the status of every data file and folder it read.
 RUN = "run.marshal"
-_FORMAT = 2
+_FORMAT = 3
 
 
 class CachedRun(NamedTuple):
@@ -127,10 +127,10 @@ def _fits(value: Any, version: str) -> bool:
 
 
 def _finding(raw: Any) -> Finding:
-    path, line, column, rule, severity, message = raw
+    path, line, column, rule, severity, message, related = raw
     if not (isinstance(path, str) and isinstance(line, int) and isinstance(column, int) and isinstance(message, str)):
         raise ValueError("not a finding")
-    return Finding(path, line, column, str(rule), Severity(severity), message)
+    return Finding(path, line, column, str(rule), Severity(severity), message, tuple(map(str, related)))
 
 
 def _survey(
@@ -287,7 +287,7 @@ class RunCache:
         key = self._current_key()
         if key is None or self.secret is None:
             return
-        rows = [[f.path, f.line, f.column, f.rule, str(f.severity), f.message] for f in findings]
+        rows = [[f.path, f.line, f.column, f.rule, str(f.severity), f.message, f.related] for f in findings]
         run = {"as_of": self.as_of.isoformat(), "key": key, "count": files, "findings": rows}
         value = {"format": _FORMAT, "version": self.version, "files": self._files, "folders": self._folders, "run": run}
         _write_signed(self.root / CACHE / RUN, self.secret, value)

@@ -110,7 +110,9 @@ def _duplicates(entries: list[tuple[Document, Path, str]], what: str) -> Iterato
         if value in first:
             earlier, earlier_at = first[value]
             line = earlier.locate(earlier_at)[0]
-            yield Hit(document, at, f"{what} id '{value}' is already defined at {earlier.path}:{line}")
+            yield Hit(
+                document, at, f"{what} id '{value}' is already defined at {earlier.path}:{line}", related=((earlier, earlier_at),)
+            )
         else:
             first[value] = (document, at)
 

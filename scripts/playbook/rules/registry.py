@@ -43,6 +43,9 @@ class Hit:
     at: Path
     message: str
     on_key: bool = False
+    #: Other places the finding concerns (a document and the path of a value in it): a narrowed
+    #: run that asks about one of those files shows the finding there.
+    related: tuple[tuple[Document, Path], ...] = ()
 
 
 Check = Callable[[Playbook, date], Iterable[Hit]]
@@ -91,7 +94,8 @@ class Rule:
         findings = []
         for hit in check(playbook, as_of):
             line, column = hit.document.locate_key(hit.at) if hit.on_key else hit.document.locate(hit.at)
-            findings.append(Finding(hit.document.path, line, column, self.code, self.severity, hit.message))
+            related = tuple(_place(document, at) for document, at in hit.related)
+            findings.append(Finding(hit.document.path, line, column, self.code, self.severity, hit.message, related))
         return findings
 
     @property
@@ -103,6 +107,11 @@ class Rule:
     def counter_examples(self) -> list[str]:
         """The YAML blocks of the Use instead section (none may make the rule fire)."""
         return _yaml_blocks(self.sections.get("Use instead", ""))
+
+
+def _place(document: Document, at: Path) -> str:
+    line, column = document.locate(at)
+    return f"{document.path}:{line}:{column}"
 
 
 RULES: dict[str, Rule] = {}

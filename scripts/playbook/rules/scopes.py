@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from playbook.documents import Document, Path
 from playbook.models.team import OWNING_TEAM_TYPES
 from playbook.repository import Playbook
 from playbook.rules.coverage import NAMED_SCOPES, team_type_word
@@ -55,11 +56,13 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """
     for kind, section in NAMED_SCOPES.items():
         claimed: dict[tuple[str, str], str] = {}
+        places: dict[str, tuple[Document, Path]] = {}
         for team in playbook.teams:
             if team.model.type != kind:
                 continue
             scope, own = team.model.scope, team.model.id
             for index, named in enumerate(getattr(scope, section)):
+                places.setdefault(f"{own}\0{named}", (team.document, ("scope", section, index)))
                 clashes: dict[str, dict[str, None]] = {}
                 for region in scope.regions:
                     first = claimed.setdefault((named, region), own)
@@ -72,6 +75,7 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                         ("scope", section, index),
                         f"'{own}' covers '{named}' in {where}, which '{other}' already covers: a named customer "
                         f"there would have two owners; keep '{named}' in {where} in one team's scope only",
+                        related=(places[f"{other}\0{named}"],),
                     )
 
 
@@ -102,18 +106,21 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ```
     """
     claimed: dict[str, str] = {}
+    places: dict[str, tuple[Document, Path]] = {}
     for team in playbook.teams:
         if team.model.type != "regional":
             continue
         own = team.model.id
         for index, region in enumerate(team.model.scope.regions):
             first = claimed.setdefault(region, own)
+            places.setdefault(region, (team.document, ("scope", "regions", index)))
             if first != own:
                 yield Hit(
                     team.document,
                     ("scope", "regions", index),
                     f"regional teams '{first}' and '{own}' both cover region '{region}': its customers would have "
                     "two default owners; keep the region in one regional team's scope",
+                    related=(places[region],),
                 )
 
 

@@ -100,12 +100,14 @@ def lead_not_member(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     for team in playbook.teams:
         lead, own = team.model.lead, team.model.id
         if lead in people and lead not in {member.id for member in team.model.members}:
-            home = people[lead].team.model.id
+            person = people[lead]
+            home = person.team.model.id
             yield Hit(
                 team.document,
                 ("lead",),
                 f"lead '{lead}' of team '{own}' is a member of '{home}', not of '{own}': "
                 f"add '{lead}' to the members of '{own}', or choose a lead among them",
+                related=((person.team.document, person.at),),
             )
 
 
