@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
+from playbook.spelling import did_you_mean
 from playbook.reading import hints
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -115,8 +115,7 @@ def _dotted(loc: Path) -> str:
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return did_you_mean(word, options)
 
 
 def _field_names(model: type[BaseModel], loc: Path) -> list[str]:

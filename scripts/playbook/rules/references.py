@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from playbook import spelling
 from playbook.documents import Document, Path
 from playbook.repository import Playbook, Sourced
 from playbook.rules.registry import Hit, across_accounts, rule, shared_files_part
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+did_you_mean = spelling.did_you_mean
 
 
 def unknown(what: str, value: str, known: Iterable[str]) -> str:
