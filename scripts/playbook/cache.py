@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from playbook.findings import Finding, Severity
-from playbook.layout import CACHE, DATA, SETTINGS, Status, scan, stamp
+from playbook.layout import CACHE, CODEOWNERS, DATA, SETTINGS, Status, scan, stamp
 
 #: The last run: its findings, and the status of every data file and folder it read.
 RUN = "run.marshal"
@@ -133,6 +133,13 @@ def _finding(raw: Any) -> Finding:
     return Finding(path, line, column, str(rule), Severity(severity), message, tuple(map(str, related)))
 
 
+def _status(path: Path) -> Status:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
 def _survey(
     base: str, files: dict[str, list[Any]], folders: dict[str, list[Any]]
 ) -> tuple[bool, bool, dict[str, Status]]:
@@ -145,6 +152,7 @@ def _survey(
         return False, False, seen
     try:
         same_settings = (SETTINGS in files) == os.path.exists(base + SETTINGS)
+        same_settings = same_settings and (CODEOWNERS in files) == os.path.exists(base + CODEOWNERS)
         stamps = ((path, listing[0]) for path, listing in folders.items())
         same_folders = _same_statuses(stamps, root, seen, folders=True) and same_settings
         same_files = _same_statuses(files.items(), root, seen, folders=False)
@@ -221,7 +229,7 @@ class RunCache:
             remembered = self._remembered()
             known_folders, known_files = remembered["folders"], remembered["files"]
             if self._same_folders:  # no file came, went or was renamed: the listing is the remembered one
-                listed = [(path, self._seen[path]) for path in known_files]
+                listed = [(path, self._seen[path]) for path in known_files if path != CODEOWNERS]
                 self._folders = known_folders
             else:
                 listed, folders = scan(self.root, known_folders, self._seen)
@@ -237,6 +245,9 @@ class RunCache:
             for path, status in listed:
                 digest = self._digest(path, status, known_files.get(path))
                 lines.append(f"{path}\0{digest}\n")
+            owners = self._seen[CODEOWNERS] if CODEOWNERS in self._seen else _status(self.root / CODEOWNERS)
+            if owners is not None:  # the rule about it (OWN001) reads it: its content is part of the key
+                lines.append(f"{CODEOWNERS}\0{self._digest(CODEOWNERS, owners, known_files.get(CODEOWNERS))}\n")
             self._key = hashlib.sha256("".join(lines).encode()).hexdigest()
         return self._key
 

@@ -117,6 +117,8 @@ class Playbook:
     teams: list[Sourced[Team]] = field(default_factory=list)
     accounts: list[Sourced[Account]] = field(default_factory=list)
     assessments: list[Sourced[Assessment]] = field(default_factory=list)
+    #: The text of .github/CODEOWNERS, None when the repository has none.
+    codeowners: str | None = None
     _derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, name: str, work_out: Callable[[Playbook], T]) -> T:
@@ -128,6 +130,7 @@ class Playbook:
     def shared_part(self) -> Playbook:
         """The playbook without its account folders: settings, taxonomy, tiers and teams."""
         shared = Playbook(self.root, self.settings, self.taxonomy, self.tiers, list(self.teams))
+        shared.codeowners = self.codeowners
         for index in _SHARED_INDEXES:  # already worked out here: the same in every part
             if index in self.__dict__:
                 shared.__dict__[index] = self.__dict__[index]
@@ -326,7 +329,7 @@ def check_file(path: str, kind: str, raw: bytes) -> FileResult:
 
 def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loaded:
     """The typed playbook from the files' results, plus the findings about the layout."""
-    playbook = Playbook(root)
+    playbook = Playbook(root, codeowners=_codeowners(root))
     findings: list[Finding] = []
     for required in (TAXONOMY, TIERS):
         if required not in files:
@@ -351,6 +354,14 @@ def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loade
         message = f"{folder}/ has no account.yaml: add one, or move this file to the right account"
         findings.append(_whole_file(first, "FILE002", message))
     return Loaded(playbook, findings, files)
+
+
+def _codeowners(root: FsPath) -> str | None:
+    """The text of the repository's CODEOWNERS file, if it has one that reads as text."""
+    try:
+        return (root / layout.CODEOWNERS).read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
 
 
 def _kind(path: str) -> str | None:

@@ -11,6 +11,7 @@ from playbook.rules import (  # noqa: F401  (importing a module registers its ru
     iron_triangle,
     kpis,
     load,
+    owners,
     plans,
     reading,
     references,

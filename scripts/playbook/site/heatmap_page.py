@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playbook import relationship_drops
 from playbook.models import Account, Assessment
 from playbook.models.tiers import Tier
 from playbook.repository import Sourced
@@ -73,9 +74,7 @@ class HeatRow:
         return self.latest.dimensions.get(dimension)
 
     def change(self, dimension: str) -> int | None:
-        now = self.latest.dimensions.get(dimension)
-        before = self.previous.dimensions.get(dimension) if self.previous else None
-        return None if now is None or before is None else now - before
+        return relationship_drops.change(self.latest, self.previous, "dimension", dimension)
 
     def average(self, dimensions: list[str]) -> float | None:
         scores = [score for dimension in dimensions if (score := self.score(dimension)) is not None]

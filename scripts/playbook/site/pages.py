@@ -35,6 +35,7 @@ FAMILY_TITLES: dict[str, str] = {
     "ACT": "Actions",
     "PLAN": "Account plans",
     "LOAD": "Account load",
+    "OWN": "Review owners",
     "TEAM": "Teams",
     "GATE": "Pull-request gate",
 }
