@@ -33,6 +33,8 @@ from playbook.repository import AccountSummary, Playbook
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+#: Where a finding must point, for the tests that run the examples; readers do not need them.
+_TEST_MARKER = re.compile(r"^[ \t]*# expect:.*(?:\n|$)", flags=re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,10 @@ class Rule:
             related = tuple(_place(document, at) for document, at in hit.related)
             findings.append(Finding(hit.document.path, line, column, self.code, self.severity, hit.message, related))
         return findings
+
+    def shown(self, section: str) -> str:
+        """A section as readers see it: the examples without the test markers (``# expect: ...``)."""
+        return _TEST_MARKER.sub("", self.sections.get(section, "")).strip("\n")
 
     @property
     def examples(self) -> list[str]:
