@@ -18,7 +18,13 @@ HOSTILE: dict[str, tuple[bytes, str, int, int, str]] = {
     "undefined alias in a block list": (b"a:\n  - *nope\n", "YAML008", 2, 5, "put &nope on a value above it"),
     "undefined alias as a key": (b"*nope : 1\n", "YAML008", 1, 1, "alias *nope"),
     "alias before its anchor": (b"a: *x\nb: &x 1\n", "YAML008", 1, 4, "alias *x names no anchor"),
-    "flow nesting past libyaml's depth": (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "YAML001", 1, 1003, "nest too deep"),
+    "flow nesting past libyaml's depth": (
+        b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+        "YAML001",
+        1,
+        1003,
+        "nest too deep",
+    ),
     "block nesting past the limit": (
         "".join("  " * i + f"k{i}:\n" for i in range(100)).encode(),
         "YAML004",

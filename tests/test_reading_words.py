@@ -9,8 +9,8 @@ import pytest
 
 from playbook.cli import main
 from playbook.documents import parse
-from playbook.schema import check
 from playbook.models import Team
+from playbook.schema import check
 
 TEAM = "data/teams/delivery.yaml"
 GOOD_TEAM = (
@@ -78,7 +78,13 @@ SYNTAX = {
         4,
         ["start it in column 5 beside 'title' (line 3)"],
     ),
-    "unclosed double quote": ('id: a\ntitle: "abc\ntier: key\n', "YAML001", 2, 8, ['quote " that opens', "end the value"]),
+    "unclosed double quote": (
+        'id: a\ntitle: "abc\ntier: key\n',
+        "YAML001",
+        2,
+        8,
+        ['quote " that opens', "end the value"],
+    ),
     "unclosed single quote": ("id: a\ntitle: 'abc\ntier: key\n", "YAML001", 2, 8, ["quote ' that opens"]),
     "apostrophe inside single quotes": ("title: 'it's'\nid: a\n", "YAML001", 1, 11, ["''", "two quotes"]),
     "unclosed bracket": ("id: a\ntags: [a, b\ntier: key\n", "YAML001", 2, 7, ["'[' opened here", "']'"]),

@@ -81,7 +81,9 @@ def test_only_an_open_action_aimed_at_it_addresses_a_drop() -> None:
 def test_the_sample_warns_of_the_drops_it_has_not_planned_for() -> None:
     validation = validate(ROOT, date(2026, 12, 1))
     assert validation.errors == 0
-    drops_found = sorted((f.path.split("/")[2], f.message.split("'")[1]) for f in validation.findings if f.rule == "REL006")
+    drops_found = sorted(
+        (f.path.split("/")[2], f.message.split("'")[1]) for f in validation.findings if f.rule == "REL006"
+    )
     assert drops_found == [
         ("beichen-securities", "executive"),
         ("beichen-securities", "xu-xiaoguang"),

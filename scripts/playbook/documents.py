@@ -207,7 +207,9 @@ class _Builder:
             if events > MAX_VALUES:
                 line, column = event.start_mark.line + 1, event.start_mark.column + 1
                 raise _Unusable(
-                    (line, column), "YAML004", f"the file holds more than {MAX_VALUES:,} values: a data file is far smaller"
+                    (line, column),
+                    "YAML004",
+                    f"the file holds more than {MAX_VALUES:,} values: a data file is far smaller",
                 )
             position = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, ScalarEvent):

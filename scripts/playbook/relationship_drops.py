@@ -78,7 +78,11 @@ def drops(
         return []
     roles = set(roles_needing_backup)
     key_contacts = {contact.id for contact in account.contacts if is_key_contact(contact, roles)}
-    found = [_fell(account.id, "contact", contact, latest, previous) for contact in latest.contacts if contact in key_contacts]
+    found = [
+        _fell(account.id, "contact", contact, latest, previous)
+        for contact in latest.contacts
+        if contact in key_contacts
+    ]
     found += [_fell(account.id, "dimension", dimension, latest, previous) for dimension in latest.dimensions]
     return [drop for drop in found if drop is not None]
 

@@ -145,7 +145,9 @@ def assessment_text(account_id: str, playbook: Playbook, on: date) -> tuple[str,
     lines += ["contacts:", *contact_lines] if contact_lines else ["contacts: {}"]
     if latest is not None and latest.satisfaction is not None:
         satisfaction = latest.satisfaction
-        lines.append(f"satisfaction: {{expectation: {satisfaction.expectation}, perception: {satisfaction.perception}}}")
+        lines.append(
+            f"satisfaction: {{expectation: {satisfaction.expectation}, perception: {satisfaction.perception}}}"
+        )
     lines.append("notes: >-")
     lines.append("  What changed since the last assessment, and why.")
     path = f"{ACCOUNTS}/{account.stem}/assessments/{on.isoformat()}.yaml"

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
-from playbook.spelling import did_you_mean
 from playbook.reading import hints
+from playbook.spelling import did_you_mean
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -1,15 +1,15 @@
 """Did you mean: the one known name close enough to a mistyped one to be what was meant.
 
 A suggestion is made only for a slip of the keyboard: the known name differs from the typed
-one by at most one edit in three characters (words of four characters or more) (an edit being a letter added, dropped, changed,
-or two neighbours swapped), or only in case and separators. An unrelated id (``north`` for
-``northeast``) gets no suggestion: a wrong guess sends the reader the wrong way.
+one (of four characters or more) by at most one edit in three characters, an edit being a
+letter added, dropped, changed, or two neighbours swapped; or only in case and separators.
+An unrelated id (``north`` for ``northeast``) gets no suggestion: a wrong guess sends the
+reader the wrong way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 
 #: Words shorter than this get no suggestion by edits: one edit turns 'tb' into 'eb', another real id.
 _SHORTEST = 4

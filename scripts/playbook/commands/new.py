@@ -27,7 +27,9 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("kind", choices=["account", "team", "assessment"], help="what to create")
-    parser.add_argument("id", help="the new id (lowercase letters, digits and hyphens); for an assessment, the account id")
+    parser.add_argument(
+        "id", help="the new id (lowercase letters, digits and hyphens); for an assessment, the account id"
+    )
     parser.add_argument("--tier", help="account: the tier id (default: the lowest tier)")
     parser.add_argument("--owner", help="account: the owning team id (default: the region's regional team)")
     parser.add_argument("--type", choices=TEAM_TYPES, default="regional", help="team: the team type")

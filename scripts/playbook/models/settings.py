@@ -53,7 +53,7 @@ class Settings(Record):
         5,
         gt=0,
         title="Largest data file (MB)",
-        description="A data file larger than this many megabytes is refused unread (YAML009); real files are far smaller.",
+        description="A data file larger than this many megabytes is refused unread (YAML009); real ones are smaller.",
     )
     approvals_required: list[ApprovalPolicy] = Field(
         default_factory=list,

@@ -32,5 +32,5 @@ def file_limit(root: Path) -> int:
 
 def read_at_most(path: Path | str, limit: int) -> bytes:
     """A file's bytes, but no more than one past ``limit`` (enough to know it is too large)."""
-    with open(path, "rb") as handle:
+    with Path(path).open("rb") as handle:
         return handle.read(limit + 1)

@@ -103,7 +103,11 @@ def _tab(failure: _Failure) -> Found | None:
     for number, text in enumerate(failure.lines[: failure.line + 1]):
         leading = text[: len(text) - len(text.lstrip(" \t"))]
         if "\t" in leading:
-            return number, leading.index("\t"), "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces"
+            return (
+                number,
+                leading.index("\t"),
+                "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
+            )
     if failure.char(failure.line, failure.column) == "\t":
         return failure.line, failure.column, "a tab where YAML expects a value: replace the tab with a space"
     return None
@@ -226,7 +230,7 @@ def _colon_in_value(failure: _Failure) -> Found | None:
     start = _value_start(text, failure.column)
     if start is None or start >= failure.column:
         return None
-    if not flow and ": " not in text[: start]:
+    if not flow and ": " not in text[:start]:
         return None
     return failure.line, start, quote_advice(text, start, flow, ": ")
 
@@ -237,7 +241,11 @@ def _unclosed_bracket(failure: _Failure) -> Found | None:
     line, column = failure.context_at
     opener = failure.char(line, column) or "["
     closer = {"[": "]", "{": "}"}.get(opener, "]")
-    return line, column, f"the '{opener}' opened here is not closed: end it with '{closer}' (and quote values that hold ',')"
+    return (
+        line,
+        column,
+        f"the '{opener}' opened here is not closed: end it with '{closer}' (and quote values that hold ',')",
+    )
 
 
 def _open_levels(failure: _Failure, line: int) -> list[tuple[int, int, str]]:
@@ -290,9 +298,13 @@ def _indentation(failure: _Failure) -> Found | None:
             return None
         key = failure.lines[above].split(":", 1)[0].strip(" -")
         column = _indent(failure.lines[above])
-        return line, indent, (
-            f"this line is indented more than '{key}' on line {above + 1}, which already has a value: "
-            f"start it in column {column + 1} to make it a key beside '{key}'"
+        return (
+            line,
+            indent,
+            (
+                f"this line is indented more than '{key}' on line {above + 1}, which already has a value: "
+                f"start it in column {column + 1} to make it a key beside '{key}'"
+            ),
         )
     if "block mapping" not in context and "block collection" not in context:
         return None
@@ -300,9 +312,13 @@ def _indentation(failure: _Failure) -> Found | None:
         return None
     inner = [level for level in levels if level[0] > indent]
     outer = [level for level in levels if level[0] < indent]
-    options = [f"column {level + 1} beside '{key}' (line {number + 1})" for level, number, key in inner[-1:] + outer[:1]]
-    return line, indent, f"this line starts in column {indent + 1}, where no key above it starts: start it in " + (
-        " or ".join(options)
+    options = [
+        f"column {level + 1} beside '{key}' (line {number + 1})" for level, number, key in inner[-1:] + outer[:1]
+    ]
+    return (
+        line,
+        indent,
+        f"this line starts in column {indent + 1}, where no key above it starts: start it in " + (" or ".join(options)),
     )
 
 

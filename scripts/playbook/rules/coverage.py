@@ -306,8 +306,8 @@ def regional_owns_named_account(playbook: Playbook, as_of: date) -> Iterator[Hit
                     f"regional team '{owner.model.id}' owns '{model.id}', but {team_type_word(kind)} team "
                     f"'{claimant}' covers '{value}' in '{model.region}' and may own {tier.id} accounts: "
                     f"hand the account to '{claimant}', or take '{value}' in '{model.region}' out of its scope",
-                    related=tuple(
-                        (team.document, ("scope",)) for team in playbook.teams if team.model.id == claimant
-                    )[:1],
+                    related=tuple((team.document, ("scope",)) for team in playbook.teams if team.model.id == claimant)[
+                        :1
+                    ],
                 )
                 break

@@ -58,7 +58,11 @@ def codeowners_stale(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     changed = [entry for entry in want if entry.startswith("/data/") and entry not in present]
     related = _places(playbook, changed)
     shown = f"; the first is '{changed[0]}'" if changed else ""
-    count = f"{len(changed)} {'file has' if len(changed) == 1 else 'files have'} a new review owner" if changed else "it differs"
+    count = (
+        f"{len(changed)} {'file has' if len(changed) == 1 else 'files have'} a new review owner"
+        if changed
+        else "it differs"
+    )
     yield Hit(
         Document(codeowners.PATH, None, {(): (line, 1)}, {}),
         (),

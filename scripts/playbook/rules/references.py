@@ -11,7 +11,6 @@ from playbook.documents import Document, Path
 from playbook.repository import Playbook, Sourced
 from playbook.rules.registry import Hit, across_accounts, rule, shared_files_part
 
-
 did_you_mean = spelling.did_you_mean
 
 
@@ -109,7 +108,10 @@ def _duplicates(entries: list[tuple[Document, Path, str]], what: str) -> Iterato
             earlier, earlier_at = first[value]
             line = earlier.locate(earlier_at)[0]
             yield Hit(
-                document, at, f"{what} id '{value}' is already defined at {earlier.path}:{line}", related=((earlier, earlier_at),)
+                document,
+                at,
+                f"{what} id '{value}' is already defined at {earlier.path}:{line}",
+                related=((earlier, earlier_at),),
             )
         else:
             first[value] = (document, at)
