@@ -170,3 +170,12 @@ def test_validate_reports_the_words_with_path_line_and_column(
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["path"], f["line"], f["column"]) for f in findings] == [("YAML001", TEAM, 2, 5)]
     assert "type the ASCII colon ':'" in findings[0]["message"]
+
+
+def test_an_item_holding_colon_space_inside_brackets_says_to_quote_it() -> None:
+    text = GOOD_TEAM + "name: {en: D}\nscope: {regions: [north: south, east]}\n"
+    document, _ = parse(TEAM, text)
+    assert document is not None
+    _, found = check(document, Team)
+    assert [(f.rule, f.path, f.line, f.column) for f in found] == [("SCH001", TEAM, 7, 19)]
+    assert 'inside […]' in found[0].message and 'put the value in quotes: "north: south"' in found[0].message

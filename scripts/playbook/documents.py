@@ -107,6 +107,14 @@ class Document:
         except OSError:
             return None
 
+    def line_text(self, line: int) -> str | None:
+        """The text of a 1-based line of the file (None when the text cannot be had)."""
+        source = self._source()
+        if source is None:
+            return None
+        lines = source.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
     def _positions(self) -> tuple[dict[Path, Position], dict[Path, Position]]:
         if self._values is None or self._keys is None:
             values: dict[Path, Position] = {}

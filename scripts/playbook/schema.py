@@ -60,6 +60,11 @@ def _finding(document: Document, model: type[BaseModel], detail: Any) -> Finding
         rule = "SCH001"
         message = f"{where}: {_explain(kind, detail)}" if where else _explain(kind, detail)
         line, column = document.locate_key(loc) if on_key else document.locate(loc)
+        if kind == "string_type" and isinstance(detail.get("input"), dict):
+            hint = hints.mapping_in_flow(document, loc)
+            if hint is not None:
+                line, column, advice = hint
+                message = f"{where}: {advice}" if where else advice
     return Finding(document.path, line, column, rule, Severity.ERROR, message)
 
 

@@ -19,7 +19,7 @@ def unknown_key(document: Document, at: Path) -> Hint | None:
     """Better words for an unknown key typed with full-width punctuation, or split off a value by ', '."""
     key = str(at[-1])
     line, column = document.locate_key(at)
-    text = _line(document, line)
+    text = document.line_text(line)
     char = punctuation.in_text(key)
     if char is not None:
         offset = key.find(char)
@@ -32,12 +32,13 @@ def unknown_key(document: Document, at: Path) -> Hint | None:
     return _split_value(text, line, column - 1)
 
 
-def _line(document: Document, line: int) -> str | None:
-    source = document.text if document.text is not None else document._source()
-    if source is None:
+def mapping_in_flow(document: Document, at: Path) -> Hint | None:
+    """An item of [...] that holds ': ' unquoted, which YAML reads as a mapping instead of text."""
+    line, column = document.locate(at)
+    text = document.line_text(line)
+    if text is None or "[" not in text[: column - 1] or ": " not in text[column - 1 :]:
         return None
-    lines = source.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else None
+    return line, column, quote_advice(text, column - 1, True, ": ")
 
 
 def _split_value(text: str, line: int, column: int) -> Hint | None:

@@ -64,7 +64,7 @@ def structural(line: str) -> int | None:
             if char == quote:
                 quote = None
             continue
-        if char in "\"'" and _starts_value(line, index):
+        if char in "\"'" and starts_value(line, index):
             quote = char
             continue
         if char == "#" and (index == 0 or line[index - 1] in " \t"):
@@ -79,16 +79,16 @@ def structural(line: str) -> int | None:
             continue
         if char == "：" and (not colon_seen or flow):
             return index
-        if char == "\u3000" and (not line[:index].strip() or _starts_value(line, index)):
+        if char == "\u3000" and (not line[:index].strip() or starts_value(line, index)):
             return index
-        if char in _OPENERS and _starts_value(line, index):
+        if char in _OPENERS and starts_value(line, index):
             return index
         if char in _SEPARATORS and flow:
             return index
     return None
 
 
-def _starts_value(line: str, index: int) -> bool:
+def starts_value(line: str, index: int) -> bool:
     """Whether ``line[index]`` is the first character of a value (after ': ', '- ', '[', '{' or ',')."""
     before = line[:index].rstrip(" \t\u3000")
     return not before.strip(" -") or before.endswith((":", "-", "[", "{", ","))

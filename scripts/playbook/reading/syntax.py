@@ -74,7 +74,10 @@ def explain(path: str, text: str, error: Any) -> Finding:
     )
     detail = f"{context}, {problem}" if context else problem
     for diagnose in _DIAGNOSES:
-        found = diagnose(failure)
+        try:
+            found = diagnose(failure)
+        except (IndexError, ValueError):  # a guess about the text that does not hold: try the next one
+            continue
         if found is not None:
             at_line, at_column, message = found
             return Finding(
@@ -145,7 +148,7 @@ def _quote_closed_early(failure: _Failure) -> Found | None:
         return None
     quote = before[-1]
     opening = before[:-1].find(quote)
-    if opening < 0 or not punctuation._starts_value(text, opening):
+    if opening < 0 or not punctuation.starts_value(text, opening):
         return None
     inside = "write the ' inside as '' (two quotes)" if quote == "'" else 'write the " inside as \\"'
     message = f"the value's closing quote {quote} comes before the end of the value: {inside}, or quote it with " + (
@@ -188,33 +191,45 @@ def _value_start(text: str, stop: int) -> int | None:
     return None
 
 
-def _value_end(text: str, start: int, flow: bool) -> int:
-    """Where a value that starts at ``start`` ends: at the closing bracket or the next ', key:' in flow."""
+def _value_end(text: str, start: int, flow: bool, at_comma: bool) -> int:
+    """Where a value that starts at ``start`` ends: the comment, the closing bracket, or (``at_comma``) a comma."""
     if not flow:
         comment = text.find(" #", start)
         return comment if comment >= 0 else len(text.rstrip())
     depth = 0
     for index in range(start, len(text)):
         char = text[index]
-        if char in "([":
+        if char in "([{（":
             depth += 1
-        elif char in ")" and depth:
+        elif char in ")]}）":
+            if depth == 0:
+                return index
             depth -= 1
-        elif char in "}]" and depth == 0:
+        elif char == "," and depth == 0 and at_comma:
             return index
-        elif char == "]" and depth:
-            depth -= 1
     return len(text.rstrip())
 
 
+def _innermost(text: str, start: int) -> str:
+    """The bracket, '[' or '{', that is open at ``start`` (empty outside any)."""
+    opened: list[str] = []
+    for char in text[:start]:
+        if char in "[{":
+            opened.append(char)
+        elif char in "]}" and opened:
+            opened.pop()
+    return opened[-1] if opened else ""
+
+
 def quote_advice(text: str, start: int, flow: bool, separator: str) -> str:
-    """Put the value in quotes, showing it quoted."""
-    end = _value_end(text, start, flow)
+    """Put the value that starts at ``start`` in quotes, showing it quoted (with its key, in a mapping)."""
+    end = _value_end(text, start, flow, at_comma=separator != ", ")
     value = text[start:end].rstrip()
+    opener = _innermost(text, start) if flow else ""
     key_end = text.rfind(":", 0, start)
-    key = re.split(r"[{\[,]", text[:key_end])[-1].strip(" -") if key_end > 0 else ""
+    key = re.split(r"[{\[,]", text[:key_end])[-1].strip(" -") if key_end > 0 and opener != "[" else ""
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    where = " inside {…} or […]" if flow else ""
+    where = {"[": " inside […]", "{": " inside {…}"}.get(opener, "")
     shown = f"{key}: {quoted}" if key else quoted
     return f"the value holds '{separator}'{where}, which YAML reads as structure: put the value in quotes: {shown}"
 
