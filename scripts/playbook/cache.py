@@ -29,6 +29,8 @@ from typing import Any, NamedTuple
 from playbook.findings import Finding, Severity
 from playbook.layout import CACHE, CODEOWNERS, DATA, SETTINGS, Status, scan, stamp
 
+#: A file larger than this is never read whole for its digest (far above any data file's size limit).
+_DIGESTED_UP_TO = 256_000_000
 #: The last run: its findings, and the status of every data file and folder it read.
 RUN = "run.marshal"
 _FORMAT = 3
@@ -258,6 +260,8 @@ class RunCache:
         now = stamp(status)
         if remembered is not None and remembered[:4] == now:
             digest = str(remembered[4])
+        elif status.st_size > _DIGESTED_UP_TO:  # refused unread anyway (YAML009): its status stands for it
+            digest = "large:" + ":".join(map(str, now))
         else:
             try:
                 with open(os.path.join(self.root, path), "rb") as handle:
