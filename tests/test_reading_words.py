@@ -178,4 +178,4 @@ def test_an_item_holding_colon_space_inside_brackets_says_to_quote_it() -> None:
     assert document is not None
     _, found = check(document, Team)
     assert [(f.rule, f.path, f.line, f.column) for f in found] == [("SCH001", TEAM, 7, 19)]
-    assert 'inside […]' in found[0].message and 'put the value in quotes: "north: south"' in found[0].message
+    assert "inside […]" in found[0].message and 'put the value in quotes: "north: south"' in found[0].message

@@ -7,7 +7,7 @@ here, so that one drop is the same drop everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -53,21 +53,21 @@ def change(latest: Assessment, previous: Assessment | None, kind: Kind, identifi
     return None if before is None else now - before
 
 
-def is_key_contact(contact: Contact, roles_needing_backup: Iterable[str]) -> bool:
+def is_key_contact(contact: Contact, roles_needing_backup: Collection[str]) -> bool:
     """A contact whose loss hurts: in a buying role that needs a backup, or of high influence."""
-    return contact.influence_level == "high" or contact.buying_role in set(roles_needing_backup)
+    return contact.influence_level == "high" or contact.buying_role in roles_needing_backup
 
 
 def latest_two(assessments: Sequence[Assessment], as_of: date) -> tuple[Assessment | None, Assessment | None]:
     """The latest assessment up to ``as_of`` and the one before it (``assessments`` oldest first)."""
-    dated = [assessment for assessment in assessments if assessment.date <= as_of]
-    latest = dated[-1] if dated else None
-    previous = dated[-2] if len(dated) > 1 else None
-    return latest, previous
+    end = len(assessments)
+    while end and assessments[end - 1].date > as_of:
+        end -= 1
+    return (assessments[end - 1] if end else None), (assessments[end - 2] if end > 1 else None)
 
 
 def drops(
-    account: Account, assessments: Sequence[Assessment], roles_needing_backup: Iterable[str], as_of: date
+    account: Account, assessments: Sequence[Assessment], roles_needing_backup: Collection[str], as_of: date
 ) -> list[Drop]:
     """Every key contact and every dimension of ``account`` that fell since the assessment before the latest.
 
@@ -76,23 +76,20 @@ def drops(
     latest, previous = latest_two(assessments, as_of)
     if latest is None or previous is None:
         return []
-    roles = set(roles_needing_backup)
-    key_contacts = {contact.id for contact in account.contacts if is_key_contact(contact, roles)}
-    found = [
-        _fell(account.id, "contact", contact, latest, previous)
-        for contact in latest.contacts
-        if contact in key_contacts
+    fell = [
+        Drop(account.id, "contact", contact, before, after, previous.date, latest.date)
+        for contact, after in latest.contacts.items()
+        if (before := previous.contacts.get(contact)) is not None and after < before
     ]
-    found += [_fell(account.id, "dimension", dimension, latest, previous) for dimension in latest.dimensions]
-    return [drop for drop in found if drop is not None]
-
-
-def _fell(account: str, kind: Kind, identifier: str, latest: Assessment, previous: Assessment) -> Drop | None:
-    moved = change(latest, previous, kind, identifier)
-    if moved is None or moved >= 0:
-        return None
-    after = (latest.contacts if kind == "contact" else latest.dimensions)[identifier]
-    return Drop(account, kind, identifier, after - moved, after, previous.date, latest.date)
+    if fell:
+        key = {contact.id for contact in account.contacts if is_key_contact(contact, roles_needing_backup)}
+        fell = [drop for drop in fell if drop.id in key]
+    fell += [
+        Drop(account.id, "dimension", dimension, before, after, previous.date, latest.date)
+        for dimension, after in latest.dimensions.items()
+        if (before := previous.dimensions.get(dimension)) is not None and after < before
+    ]
+    return fell
 
 
 def addressed(drop: Drop, account: Account) -> bool:

@@ -7,6 +7,7 @@ up every run; only its first bytes past the limit are ever read.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from playbook import documents
@@ -33,4 +34,6 @@ def file_limit(root: Path) -> int:
 def read_at_most(path: Path | str, limit: int) -> bytes:
     """A file's bytes, but no more than one past ``limit`` (enough to know it is too large)."""
     with Path(path).open("rb") as handle:
-        return handle.read(limit + 1)
+        size = os.fstat(handle.fileno()).st_size
+        # read() sized by the file's own size: asking for limit + 1 bytes would set aside that much
+        return handle.read(limit + 1) if size > limit else handle.read()
