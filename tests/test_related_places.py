@@ -71,3 +71,16 @@ def test_narrowing_keeps_a_finding_asked_about_and_moves_one_asked_about_elsewhe
     moved = narrowed([finding], ["b.yaml"])
     assert [(f.path, f.line, f.column, f.related) for f in moved] == [("b.yaml", 7, 8, ("a.yaml:3:4",))]
     assert narrowed([finding], ["c.yaml"]) == []
+
+
+def test_raising_a_tiers_criteria_shows_the_accounts_it_fails_at_the_criteria(
+    base_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tiers = base_repo / "data/tiers.yaml"
+    tiers.write_text(tiers.read_text(encoding="utf-8").replace("threshold: 50}", "threshold: 500}"), encoding="utf-8")
+    _, findings = _run(base_repo, capsys, str(tiers))
+    assert [(f["rule"], f["path"], f["line"], f["column"]) for f in findings] == [
+        ("TIER001", "data/tiers.yaml", 21, 7)  # the criteria list of the key tier
+    ]
+    assert "account 'acme' does not meet the criteria of tier 'key'" in str(findings[0]["message"])
+    assert findings[0]["related"] == [f"{ACME}:10:27"]
