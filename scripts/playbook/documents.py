@@ -545,13 +545,11 @@ def parse_carefully(path: str, text: str) -> tuple[Document | None, list[Finding
     return Document(path, data, builder.values, builder.keys, text=text), builder.findings
 
 
-def too_large(path: str, size: int, limit: int) -> Finding:
-    """The finding about a file over the size limit (it is not parsed)."""
+def too_large(path: str, limit: int) -> Finding:
+    """The finding about a file over the size limit (it is not parsed, nor read past the limit)."""
     message = (
-        f"the file is {size / 1_000_000:.1f} MB, more than the {limit / 1_000_000:g} MB a data file may hold: "
-        "split it, or raise max_file_mb in playbook.yaml"
-        if size < 1_000_000_000
-        else f"the file is more than the {limit / 1_000_000:g} MB a data file may hold"
+        f"the file is larger than the {limit / 1_000_000:g} MB a data file may hold: split it, or raise "
+        "max_file_mb in playbook.yaml"
     )
     return Finding(path, 1, 1, "YAML009", Severity.ERROR, message)
 
@@ -559,7 +557,7 @@ def too_large(path: str, size: int, limit: int) -> Finding:
 def load(path: str, raw: bytes, limit: int = MAX_FILE_BYTES) -> tuple[Document | None, list[Finding]]:
     """Decode and parse one file's bytes (refused unread when there are more than ``limit``)."""
     if len(raw) > limit:
-        return None, [too_large(path, len(raw), limit)]
+        return None, [too_large(path, limit)]
     text, findings = decode(path, raw)
     if text is None:
         return None, findings
