@@ -54,7 +54,13 @@ HOSTILE: dict[str, tuple[bytes, str, int, int, str]] = {
         3 * MAX_VALUES - 4,
         f"more than {MAX_VALUES:,} values",
     ),
-    "over the size limit": (b"a: 1\n" + b"# pad\n" * (MAX_FILE_BYTES // 6 + 1), "YAML009", 1, 1, "larger than the 5 MB"),
+    "over the size limit": (
+        b"a: 1\n" + b"# pad\n" * (MAX_FILE_BYTES // 6 + 1),
+        "YAML009",
+        1,
+        1,
+        "larger than the 5 MB",
+    ),
 }
 
 

@@ -42,6 +42,21 @@ SYNTAX = {
         8,
         ["full-width quote '“'", "ASCII double quote '\"'"],
     ),
+    "full-width hyphen for a list item": (
+        "contacts:\n  － id: a\n    title: x\nid: b\n",
+        "YAML001",
+        2,
+        3,
+        ["full-width hyphen '－'", "ASCII hyphen '-'"],
+    ),
+    "full-width number sign for a comment": (
+        "id: a\n＃ note\nregion: x\n",
+        "YAML001",
+        2,
+        1,
+        ["full-width number sign '＃'", "'#'"],
+    ),
+    "tab before a comment": ("a: 1\n\t# c\nb: [1\n", "YAML001", 2, 1, ["a tab", "replace it with spaces"]),
     "tab in the indentation": ("id: a\nname:\n\ten: x\n", "YAML001", 3, 1, ["tab", "spaces"]),
     "value holding ': ' in a block": (
         "title: Note: important\nid: x\n",

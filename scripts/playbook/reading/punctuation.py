@@ -34,8 +34,12 @@ FULL_WIDTH: dict[str, FullWidth] = {
     "］": FullWidth("full-width bracket", "全角方括号", "]"),
     "｛": FullWidth("full-width brace", "全角花括号", "{"),
     "｝": FullWidth("full-width brace", "全角花括号", "}"),
+    "－": FullWidth("full-width hyphen", "全角连字符", "-"),
+    "＃": FullWidth("full-width number sign", "全角井号", "#"),
     "\u3000": FullWidth("ideographic space", "全角空格", " "),
 }
+#: Characters that YAML reads as structure only at the start of a line: '- ' of an item, '#' of a comment.
+_LINE_STARTS = "－＃"
 #: Characters that open a value when typed where YAML expects a quote or a bracket.
 _OPENERS = "“‘［｛（"
 #: Characters that separate items inside [...] or {...} when typed for a comma.
@@ -47,7 +51,14 @@ def name(char: str) -> str:
     known = FULL_WIDTH[char]
     if char == "\u3000":
         return f"{known.english} (U+3000, {known.chinese}): type an ordinary space instead (改为半角空格)"
-    typed = {",": "comma", ":": "colon", '"': "double quote", "'": "single quote"}.get(known.ascii, "character")
+    typed = {
+        ",": "comma",
+        ":": "colon",
+        '"': "double quote",
+        "'": "single quote",
+        "-": "hyphen",
+        "#": "number sign",
+    }.get(known.ascii, "character")
     return (
         f"{known.english} '{char}' (U+{ord(char):04X}, {known.chinese}): type the ASCII {typed} "
         f"'{known.ascii}' instead (改为半角 '{known.ascii}')"
@@ -80,6 +91,8 @@ def structural(line: str) -> int | None:
         if char == "：" and (not colon_seen or flow):
             return index
         if char == "\u3000" and (not line[:index].strip() or starts_value(line, index)):
+            return index
+        if char in _LINE_STARTS and not line[:index].strip():
             return index
         if char in _OPENERS and starts_value(line, index):
             return index

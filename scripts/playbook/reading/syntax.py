@@ -105,14 +105,18 @@ def _tab(failure: _Failure) -> Found | None:
     """A tab in the indentation of a line up to the one the parser stopped at."""
     for number, text in enumerate(failure.lines[: failure.line + 1]):
         leading = text[: len(text) - len(text.lstrip(" \t"))]
-        if "\t" in leading:
+        if "\t" in leading and _content(text):
             return (
                 number,
                 leading.index("\t"),
                 "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
             )
     if failure.char(failure.line, failure.column) == "\t":
-        return failure.line, failure.column, "a tab where YAML expects a value: replace the tab with a space"
+        return (
+            failure.line,
+            failure.column,
+            "a tab: YAML indents and separates with spaces only; replace it with spaces",
+        )
     return None
 
 
