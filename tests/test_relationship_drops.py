@@ -94,3 +94,21 @@ def test_the_sample_warns_of_the_drops_it_has_not_planned_for() -> None:
     for finding in (f for f in validation.findings if f.rule == "REL006"):
         folder = "/".join(finding.path.split("/")[:3])
         assert [place.rsplit(":", 2)[0] for place in finding.related] == [f"{folder}/account.yaml"]
+
+
+def test_validate_points_at_the_drop_and_names_the_actions(base_repo: Path) -> None:
+    earlier = base_repo / "data/accounts/acme/assessments/2026-06-30.yaml"
+    earlier.write_text(
+        "date: 2026-06-30\nassessor: amy-ar\ndimensions: {executive: 2, key-person: 2}\n"
+        "contacts: {zhao-lei: 1, qian-yu: 2}\n",
+        encoding="utf-8",
+    )
+    validation = validate(base_repo, date(2026, 10, 15))
+    found = [f for f in validation.findings if f.rule == "REL006"]
+    latest = "data/accounts/acme/assessments/2026-09-30.yaml"
+    assert [(f.path, f.line, f.column, str(f.severity)) for f in found] == [(latest, 3, 25, "warning")]
+    assert "relationship dimension 'executive' of 'acme' dropped from 2 on 2026-06-30 to 1 on 2026-09-30" in (
+        found[0].message
+    )
+    assert "plan one in data/accounts/acme/account.yaml with dimension: executive" in found[0].message
+    assert found[0].related == ("data/accounts/acme/account.yaml:21:3",)  # the action plan
