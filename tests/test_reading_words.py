@@ -105,6 +105,13 @@ SYNTAX = {
     "unclosed bracket": ("id: a\ntags: [a, b\ntier: key\n", "YAML001", 2, 7, ["'[' opened here", "']'"]),
     "unclosed brace": ("id: a\nname: {en: x\ntier: key\n", "YAML001", 2, 7, ["'{' opened here", "'}'"]),
     "key without its colon": ("id: a\ntier key\nregion: x\n", "YAML001", 2, 5, ["'tier' has no ':'", "'tier: key'"]),
+    "key without its colon after block text holding '：'": (
+        "notes: >-\n  客户说：价格太高\ntier key\n",
+        "YAML001",
+        3,
+        5,
+        ["'tier' has no ':'"],
+    ),
     "value starting with @": ("id: a\nhandle: @amy\n", "YAML001", 2, 9, ["cannot start with '@'", '"@amy"']),
 }
 

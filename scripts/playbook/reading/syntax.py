@@ -130,10 +130,28 @@ def _full_width(failure: _Failure) -> Found | None:
         candidates.insert(0, failure.context_at[0])
     for number in candidates:
         text = failure.lines[number] if number < len(failure.lines) else ""
+        if _in_block_text(failure, number):
+            continue  # the text of a '|' or '>' value: any punctuation is just text there
         index = punctuation.structural(text)
         if index is not None:
             return number, index, punctuation.name(text[index])
     return None
+
+
+_BLOCK_INDICATOR = re.compile(r"(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _in_block_text(failure: _Failure, line: int) -> bool:
+    """Whether ``line`` is inside the text of a block value ('|' or '>') started above it."""
+    if line >= len(failure.lines):
+        return False
+    indent = _indent(failure.lines[line])
+    for number in range(line - 1, -1, -1):
+        text = failure.lines[number]
+        if not _content(text) or _indent(text) >= indent:
+            continue
+        return bool(_BLOCK_INDICATOR.search(text))
+    return False
 
 
 def _unclosed_quote(failure: _Failure) -> Found | None:
