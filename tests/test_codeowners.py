@@ -116,3 +116,20 @@ def test_an_edit_of_codeowners_alone_is_seen_by_a_warm_run(base_repo: Path, caps
 def test_a_repository_without_codeowners_is_not_checked(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert not (base_repo / ".github/CODEOWNERS").exists()
     assert _validate(base_repo, capsys) == (0, [])
+
+
+def test_a_base_revision_is_checked_against_its_own_codeowners(tmp_path: Path) -> None:
+    from playbook import gitsource
+    from tests.examples import copy_base
+    from tests.gitrepo import commit_all, init
+
+    root = init(tmp_path / "repo")
+    copy_base(root)
+    assert main(["codeowners", "--root", str(root)]) == 0
+    committed = (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    commit_all(root, "base")
+    (root / ".github/CODEOWNERS").write_text("# edited in the work tree\n", encoding="utf-8")
+    assert gitsource.load_at(root, "HEAD").playbook.codeowners == committed
+    (root / ".github/CODEOWNERS").unlink()
+    commit_all(root, "no review owners")
+    assert gitsource.load_at(root, "HEAD").playbook.codeowners is None
