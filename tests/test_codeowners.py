@@ -95,6 +95,7 @@ def test_a_stale_codeowners_shows_at_the_new_account_in_a_narrowed_run(
     assert [(f["rule"], f["path"], f["line"], f["column"]) for f in findings if f["rule"] == "OWN001"] == [
         ("OWN001", new, 10, 8)  # the account's owner
     ]
+    assert _validate(base_repo, capsys, str(base_repo / new)) == (code, findings)  # the same from the cache
     assert main(["codeowners", "--root", str(base_repo)]) == 0
     capsys.readouterr()
     assert [f for f in _validate(base_repo, capsys, str(base_repo / new))[1] if f["rule"] == "OWN001"] == []
