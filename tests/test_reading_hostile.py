@@ -105,3 +105,21 @@ def test_validate_never_breaks_on_a_hostile_file(
     assert main(["validate", "--root", str(base_repo), "--format", "json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert (code, TEAM, line, column) in {(f["rule"], f["path"], f["line"], f["column"]) for f in findings}
+
+
+@pytest.mark.parametrize("special", ["device", "pipe"])
+def test_a_device_or_a_pipe_named_like_a_data_file_is_not_read(
+    special: str, base_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    target = base_repo / "data/teams/special.yaml"
+    if special == "device":
+        target.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(target)
+    assert main(["validate", "--root", str(base_repo), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    special_findings = [f for f in findings if f["path"] == "data/teams/special.yaml"]
+    assert [(f["rule"], f["line"], f["column"]) for f in special_findings] == [("FILE003", 1, 1)]
+    assert "cannot read the file: not a regular file" in special_findings[0]["message"]

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import marshal
 import os
+from stat import S_ISREG
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -260,7 +261,9 @@ class RunCache:
         now = stamp(status)
         if remembered is not None and remembered[:4] == now:
             digest = str(remembered[4])
-        elif status.st_size > _DIGESTED_UP_TO:  # refused unread anyway (YAML009): its status stands for it
+        elif status.st_size > _DIGESTED_UP_TO or not S_ISREG(
+            status.st_mode
+        ):  # not read whole: its status stands for it
             digest = "large:" + ":".join(map(str, now))
         else:
             try:

@@ -359,7 +359,7 @@ def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loade
 def _codeowners(root: FsPath) -> str | None:
     """The text of the repository's CODEOWNERS file, if it has one that reads as text."""
     try:
-        return (root / layout.CODEOWNERS).read_bytes().decode("utf-8", "replace")
+        return limit.read_at_most(root / layout.CODEOWNERS, documents.MAX_FILE_BYTES).decode("utf-8", "replace")
     except OSError:
         return None
 

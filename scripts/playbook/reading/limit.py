@@ -7,7 +7,9 @@ up every run; only its first bytes past the limit are ever read.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from playbook import documents
@@ -33,6 +35,8 @@ def file_limit(root: Path) -> int:
 
 def read_at_most(path: Path | str, limit: int) -> bytes:
     """A file's bytes, but no more than one past ``limit`` (enough to know it is too large)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a pipe could be read for ever
+        raise OSError(errno.EINVAL, "not a regular file")
     with Path(path).open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         # read() sized by the file's own size: asking for limit + 1 bytes would set aside that much
