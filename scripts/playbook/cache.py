@@ -21,10 +21,10 @@ import hashlib
 import hmac
 import marshal
 import os
-from stat import S_ISREG
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, NamedTuple
 
 from playbook.findings import Finding, Severity
