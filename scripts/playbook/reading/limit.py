@@ -35,7 +35,7 @@ def file_limit(root: Path) -> int:
 
 def read_at_most(path: Path | str, limit: int) -> bytes:
     """A file's bytes, but no more than one past ``limit`` (enough to know it is too large)."""
-    if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a pipe could be read for ever
+    if not stat.S_ISREG(Path(path).stat().st_mode):  # a device or a pipe could be read for ever
         raise OSError(errno.EINVAL, "not a regular file")
     with Path(path).open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
