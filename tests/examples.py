@@ -43,7 +43,7 @@ def copy_base(target: Path) -> Path:
 
 def split_example(block: str) -> list[PatchedFile]:
     files = []
-    for chunk in re.split(r"\n(?=# data/)", block.strip("\n")):
+    for chunk in re.split(r"\n(?=# (?:data/|playbook\.yaml|\.github/))", block.strip("\n")):
         lines = chunk.splitlines()
         path = lines[0].removeprefix("#").strip()
         expect = None
@@ -95,7 +95,7 @@ def apply_example(root: Path, block: str, raw: bool) -> list[PatchedFile]:
         if patched.symlink is not None:
             target.symlink_to(patched.symlink)
             continue
-        if raw:
+        if raw or not patched.path.endswith(".yaml"):
             target.write_text(patched.text, encoding="utf-8")
             continue
         if not patched.text.strip():

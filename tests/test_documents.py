@@ -86,8 +86,8 @@ def test_value_not_fitting_its_tag() -> None:
     assert _rules("v: !!int abc\n") == [("YAML003", 1, 4)]
 
 
-def test_syntax_error_has_line_and_column() -> None:
-    assert _rules("a: [1, 2\nb: 3\n") == [("YAML001", 2, 2)]
+def test_unclosed_bracket_is_reported_where_it_opened() -> None:
+    assert _rules("a: [1, 2\nb: 3\n") == [("YAML001", 1, 4)]
 
 
 def test_tab_indentation() -> None:

@@ -50,3 +50,54 @@ def test_new_rejects_bad_ids(bad_id: str, base_repo: Path, capsys: pytest.Captur
     assert main(["new", "account", bad_id, "--root", str(base_repo)]) == 2
     assert "not a valid id" in capsys.readouterr().err
     assert not (base_repo / "escape").exists()
+
+
+def test_new_assessment_starts_from_the_latest_scores(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "assessment", "acme", "--date", "2026-10-14", "--root", str(base_repo)]) == 0
+    assert capsys.readouterr().out == "wrote data/accounts/acme/assessments/2026-10-14.yaml\n"
+    relative = "data/accounts/acme/assessments/2026-10-14.yaml"
+    text = (base_repo / relative).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../../schemas/assessment.schema.json\n")
+    document, findings = load(relative, text.encode())
+    assert findings == [] and document is not None
+    data = document.data
+    assert (data["date"], data["assessor"]) == ("2026-10-14", "amy-ar")
+    assert data["dimensions"] == {"executive": 1, "key-person": 2}
+    assert data["contacts"] == {"zhao-lei": 1, "qian-yu": 2}
+    assert data["satisfaction"] == {"expectation": 8, "perception": 7}
+    errors = [f for f in validate(base_repo, AS_OF).findings if f.path == relative and f.is_error]
+    assert errors == []
+
+
+def test_new_assessment_is_dated_today_by_default(base_repo: Path) -> None:
+    from datetime import date
+
+    assert main(["new", "assessment", "acme", "--root", str(base_repo)]) == 0
+    assert (base_repo / f"data/accounts/acme/assessments/{date.today().isoformat()}.yaml").is_file()
+
+
+def test_new_assessment_without_an_earlier_one_starts_at_neutral(base_repo: Path) -> None:
+    (base_repo / "data/accounts/acme/assessments/2026-09-30.yaml").unlink()
+    assert main(["new", "assessment", "acme", "--date", "2026-10-01", "--root", str(base_repo)]) == 0
+    relative = "data/accounts/acme/assessments/2026-10-01.yaml"
+    document, findings = load(relative, (base_repo / relative).read_bytes())
+    assert findings == [] and document is not None
+    assert document.data["contacts"] == {"zhao-lei": 0, "qian-yu": 0}
+    assert set(document.data["dimensions"].values()) == {0}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["assessment", "nobody"], "no account 'nobody'"),
+        (["assessment", "acme", "--date", "2026-02-30"], "is not a date"),
+        (["assessment", "acme", "--date", "2026-09-30"], "already exists"),
+    ],
+)
+def test_new_assessment_refuses_with_exit_2(
+    arguments: list[str], words: str, base_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (base_repo / "data/accounts/acme/assessments/2026-09-30.yaml").read_bytes()
+    assert main(["new", *arguments, "--root", str(base_repo)]) == 2
+    assert words in capsys.readouterr().err
+    assert (base_repo / "data/accounts/acme/assessments/2026-09-30.yaml").read_bytes() == before

@@ -47,3 +47,16 @@ def test_explain_by_code_and_name(capsys: pytest.CaptureFixture[str]) -> None:
 def test_explain_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "NOPE999"]) == 2
     assert "no rule 'NOPE999'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_examples_are_shown_without_test_markers(code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from playbook.site.pages import rule_pages
+
+    assert main(["rules", code]) == 0
+    shown = capsys.readouterr().out
+    assert "# expect:" not in shown
+    assert all(section in shown for section in ("## Example", "## Use instead"))
+    page = next(page for page in rule_pages(RULES) if f"## {code} " in page.markdown)
+    section = page.markdown.split(f"## {code} ", 1)[1].split("\n## ", 1)[0]
+    assert "### Example" in section and "# expect:" not in section

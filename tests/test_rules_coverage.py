@@ -103,7 +103,7 @@ def test_dedicated_ar_with_an_account_of_another_tier_names_only_that_one(base_r
     )
     found = _found(base_repo, block, "LOAD003")
     assert [finding.path for finding in found] == ["data/accounts/acme/account.yaml", "data/accounts/beta/account.yaml"]
-    assert all(finding.message.count("also AR on gamma:") == 1 for finding in found)
+    assert all(finding.message.count("and also on gamma:") == 1 for finding in found)
 
 
 def test_an_ar_named_twice_on_one_account_counts_it_once(base_repo: Path) -> None:

@@ -41,7 +41,7 @@ def test_base_validates_clean(base_repo: Path, capsys: pytest.CaptureFixture[str
 
 
 BAD_INPUTS = {
-    "syntax error": (TEAM, "id: delivery\nname: {en: Delivery\ntype: delivery\n", "YAML001", 3),
+    "syntax error": (TEAM, "id: delivery\nname: {en: Delivery\ntype: delivery\n", "YAML001", 2),
     "duplicate key": (TEAM, "id: delivery\ntype: delivery\nid: other\n", "YAML002", 3),
     "empty file": (TEAM, "", "YAML005", 1),
     "object-building tag": (TEAM, "id: delivery\ncharter: !!python/object/apply:os.system [id]\n", "YAML003", 2),

@@ -24,14 +24,17 @@ import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, NamedTuple
 
 from playbook.findings import Finding, Severity
-from playbook.layout import CACHE, DATA, SETTINGS, Status, scan, stamp
+from playbook.layout import CACHE, CODEOWNERS, DATA, SETTINGS, Status, scan, stamp
 
+#: A file larger than this is never read whole for its digest (far above any data file's size limit).
+_DIGESTED_UP_TO = 256_000_000
 #: The last run: its findings, and the status of every data file and folder it read.
 RUN = "run.marshal"
-_FORMAT = 2
+_FORMAT = 3
 
 
 class CachedRun(NamedTuple):
@@ -127,10 +130,17 @@ def _fits(value: Any, version: str) -> bool:
 
 
 def _finding(raw: Any) -> Finding:
-    path, line, column, rule, severity, message = raw
+    path, line, column, rule, severity, message, related = raw
     if not (isinstance(path, str) and isinstance(line, int) and isinstance(column, int) and isinstance(message, str)):
         raise ValueError("not a finding")
-    return Finding(path, line, column, str(rule), Severity(severity), message)
+    return Finding(path, line, column, str(rule), Severity(severity), message, tuple(map(str, related)))
+
+
+def _status(path: Path) -> Status:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def _survey(
@@ -145,6 +155,7 @@ def _survey(
         return False, False, seen
     try:
         same_settings = (SETTINGS in files) == os.path.exists(base + SETTINGS)
+        same_settings = same_settings and (CODEOWNERS in files) == os.path.exists(base + CODEOWNERS)
         stamps = ((path, listing[0]) for path, listing in folders.items())
         same_folders = _same_statuses(stamps, root, seen, folders=True) and same_settings
         same_files = _same_statuses(files.items(), root, seen, folders=False)
@@ -221,7 +232,7 @@ class RunCache:
             remembered = self._remembered()
             known_folders, known_files = remembered["folders"], remembered["files"]
             if self._same_folders:  # no file came, went or was renamed: the listing is the remembered one
-                listed = [(path, self._seen[path]) for path in known_files]
+                listed = [(path, self._seen[path]) for path in known_files if path != CODEOWNERS]
                 self._folders = known_folders
             else:
                 listed, folders = scan(self.root, known_folders, self._seen)
@@ -237,6 +248,9 @@ class RunCache:
             for path, status in listed:
                 digest = self._digest(path, status, known_files.get(path))
                 lines.append(f"{path}\0{digest}\n")
+            owners = self._seen[CODEOWNERS] if CODEOWNERS in self._seen else _status(self.root / CODEOWNERS)
+            if owners is not None:  # the rule about it (OWN001) reads it: its content is part of the key
+                lines.append(f"{CODEOWNERS}\0{self._digest(CODEOWNERS, owners, known_files.get(CODEOWNERS))}\n")
             self._key = hashlib.sha256("".join(lines).encode()).hexdigest()
         return self._key
 
@@ -247,6 +261,10 @@ class RunCache:
         now = stamp(status)
         if remembered is not None and remembered[:4] == now:
             digest = str(remembered[4])
+        elif status.st_size > _DIGESTED_UP_TO or not S_ISREG(
+            status.st_mode
+        ):  # not read whole: its status stands for it
+            digest = "large:" + ":".join(map(str, now))
         else:
             try:
                 with open(os.path.join(self.root, path), "rb") as handle:
@@ -287,7 +305,7 @@ class RunCache:
         key = self._current_key()
         if key is None or self.secret is None:
             return
-        rows = [[f.path, f.line, f.column, f.rule, str(f.severity), f.message] for f in findings]
+        rows = [[f.path, f.line, f.column, f.rule, str(f.severity), f.message, f.related] for f in findings]
         run = {"as_of": self.as_of.isoformat(), "key": key, "count": files, "findings": rows}
         value = {"format": _FORMAT, "version": self.version, "files": self._files, "folders": self._folders, "run": run}
         _write_signed(self.root / CACHE / RUN, self.secret, value)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook.layout import SETTINGS, TAXONOMY, TIERS
+from playbook.layout import CODEOWNERS, SETTINGS, TAXONOMY, TIERS
 from playbook.repository import Playbook
 
-PATH = ".github/CODEOWNERS"
+PATH = CODEOWNERS
 HEADER = (
     "# Review owners of the playbook, written by 'playbook codeowners' from the team charters.\n"
     "# Do not edit by hand: change the charters (members' handle, the team lead) or the governance\n"
@@ -45,9 +45,14 @@ def render(playbook: Playbook) -> str:
         leads[team.model.id] = _handle(handle) if handle else fallback
         owned(f"/data/teams/{team.stem}.yaml", leads[team.model.id])
     lines.append("\n# Accounts: the lead of the owning team.\n")
-    for account in sorted(playbook.accounts, key=lambda a: a.stem):
-        owned(f"/data/accounts/{account.stem}/", leads.get(account.model.owner, fallback))
+    for folder, owner in sorted(account_folders(playbook)):
+        owned(f"/data/accounts/{folder}/", leads.get(owner, fallback))
     return "".join(lines)
+
+
+def account_folders(playbook: Playbook) -> list[tuple[str, str]]:
+    """Each account's folder name and owning team (from the summaries, which every run has)."""
+    return [(summary.document.path.split("/")[2], summary.owner) for summary in playbook.summaries]
 
 
 def stale(root: Path, playbook: Playbook) -> bool:

@@ -27,6 +27,7 @@ from yaml.events import (
 )
 
 from playbook.findings import Finding, Severity
+from playbook.reading.syntax import explain
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -35,6 +36,8 @@ Position = tuple[int, int]
 MAX_VALUES = 200_000
 #: The deepest nesting of lists and mappings a data file may have.
 MAX_DEPTH = 64
+#: The largest data file read, in bytes, unless playbook.yaml sets ``max_file_mb``.
+MAX_FILE_BYTES = 5_000_000
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -103,6 +106,14 @@ class Document:
             return decode(self.path, pathlib.Path(self.origin).read_bytes())[0]
         except OSError:
             return None
+
+    def line_text(self, line: int) -> str | None:
+        """The text of a 1-based line of the file (None when the text cannot be had)."""
+        source = self._source()
+        if source is None:
+            return None
+        lines = source.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else None
 
     def _positions(self) -> tuple[dict[Path, Position], dict[Path, Position]]:
         if self._values is None or self._keys is None:
@@ -197,8 +208,17 @@ class _Builder:
         if isinstance(parser.peek_event(), StreamEndEvent):
             raise _Unusable((1, 1), "YAML005", "the file is empty")
         parser.get_event()  # document start
+        events = 0
         while True:
             event = parser.get_event()
+            events += 1
+            if events > MAX_VALUES:
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                raise _Unusable(
+                    (line, column),
+                    "YAML004",
+                    f"the file holds more than {MAX_VALUES:,} values: a data file is far smaller",
+                )
             position = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, ScalarEvent):
                 self.place(self.scalar(event, position), position, 1, event.anchor)
@@ -282,7 +302,14 @@ class _Builder:
     def alias(self, anchor: str, position: Position) -> None:
         if anchor in self.open_anchors:
             raise _Unusable(position, "YAML004", f"alias *{anchor} refers to the value that contains it")
-        value, size = self.anchors[anchor]
+        found = self.anchors.get(anchor)
+        if found is None:
+            raise _Unusable(
+                position,
+                "YAML008",
+                f"alias *{anchor} names no anchor: put &{anchor} on a value above it, or write the value out here",
+            )
+        value, size = found
         self.total += size
         if self.total > MAX_VALUES:
             raise _Unusable(
@@ -359,15 +386,6 @@ def _construct(kind: str, text: str) -> Any:
     return float(text)
 
 
-def _syntax_finding(path: str, error: yaml.YAMLError) -> Finding:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    message = f"{context}, {problem}" if context else str(problem)
-    return Finding(path, line, column, "YAML001", Severity.ERROR, f"YAML syntax error: {message}")
-
-
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
     """The file's text, or a finding that says where it is not UTF-8."""
     try:
@@ -376,12 +394,17 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}): save it as UTF-8"
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            line, column, message = 1, 1, "the file is UTF-16 text: save it as UTF-8"
         return None, [Finding(path, line, column, "YAML001", Severity.ERROR, message)]
 
 
 #: What sends a file to the careful reader: anchors and aliases, tags, merge keys, deep nesting.
 _NEEDS_CARE = re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s,\[\]{}]|<<")
+#: A text longer than this is read by the careful reader, which stops at MAX_VALUES values
+#: (libyaml's fast path builds every node of a file of millions of values first).
+_LARGE = 256_000
 #: More openers than this and a file could nest deeper than libyaml's reader can follow.
 _MOST_OPENERS = 4096
 
@@ -490,6 +513,8 @@ def parse(path: str, text: str) -> tuple[Document | None, list[Finding]]:
     only if a finding needs them); anything unusual is read event by event, which reports
     every problem with its line and column.
     """
+    if len(text) > _LARGE:
+        return parse_carefully(path, text)
     try:
         return Document(path, _parse_plain(text), text=text), []
     except _NotPlain:
@@ -508,7 +533,7 @@ def parse_carefully(path: str, text: str) -> tuple[Document | None, list[Finding
             message = "a data file holds one YAML document; remove the second '---' and what follows"
             return None, [Finding(path, line, column, "YAML007", Severity.ERROR, message)]
     except yaml.YAMLError as error:
-        return None, [_syntax_finding(path, error)]
+        return None, [explain(path, text, error)]
     except _Unusable as unusable:
         line, column = unusable.position
         return None, [Finding(path, line, column, unusable.rule, Severity.ERROR, unusable.message)]
@@ -517,11 +542,22 @@ def parse_carefully(path: str, text: str) -> tuple[Document | None, list[Finding
     if data is None and not builder.findings:
         line, column = builder.values.get((), (1, 1))
         return None, [Finding(path, line, column, "YAML005", Severity.ERROR, "the file is empty")]
-    return Document(path, data, builder.values, builder.keys), builder.findings
+    return Document(path, data, builder.values, builder.keys, text=text), builder.findings
 
 
-def load(path: str, raw: bytes) -> tuple[Document | None, list[Finding]]:
-    """Decode and parse one file's bytes."""
+def too_large(path: str, limit: int) -> Finding:
+    """The finding about a file over the size limit (it is not parsed, nor read past the limit)."""
+    message = (
+        f"the file is larger than the {limit / 1_000_000:g} MB a data file may hold: split it, or raise "
+        "max_file_mb in playbook.yaml"
+    )
+    return Finding(path, 1, 1, "YAML009", Severity.ERROR, message)
+
+
+def load(path: str, raw: bytes, limit: int = MAX_FILE_BYTES) -> tuple[Document | None, list[Finding]]:
+    """Decode and parse one file's bytes (refused unread when there are more than ``limit``)."""
+    if len(raw) > limit:
+        return None, [too_large(path, limit)]
     text, findings = decode(path, raw)
     if text is None:
         return None, findings

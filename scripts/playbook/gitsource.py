@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from playbook.errors import PlaybookError
-from playbook.layout import DATA, SETTINGS
+from playbook.layout import CODEOWNERS, DATA, SETTINGS
 from playbook.repository import FileResult, Loaded, assemble, check_file, kind_of, read_file
 
 
@@ -54,7 +54,13 @@ def load_at(root: Path, ref: str) -> Loaded:
             results.append(read_file(path, _unreadable if file_kind else bytes))
         else:
             results.append(check_file(path, file_kind, blobs[sha]))
-    return assemble(root, [path for path, _, _ in entries], results)
+    loaded = assemble(root, [path for path, _, _ in entries], results)
+    try:
+        owners = _git(root, "cat-file", "blob", f"{commit}:{prefix}{CODEOWNERS}")
+        loaded.playbook.codeowners = owners.decode("utf-8", "replace")
+    except PlaybookError:
+        loaded.playbook.codeowners = None  # the revision has no CODEOWNERS
+    return loaded
 
 
 def _unreadable() -> bytes:

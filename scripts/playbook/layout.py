@@ -11,6 +11,8 @@ TAXONOMY = "data/taxonomy.yaml"
 TIERS = "data/tiers.yaml"
 #: Each account's folder: its account.yaml and its assessments.
 ACCOUNTS = "data/accounts"
+#: Review owners, written by `playbook codeowners`; validation reports it when it is stale.
+CODEOWNERS = ".github/CODEOWNERS"
 #: Where validation keeps its cache, inside the repository (git-ignored).
 CACHE = ".playbook-cache"
 

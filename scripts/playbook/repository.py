@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path as FsPath
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
@@ -25,6 +25,7 @@ from playbook.models import FILE_KINDS, Account, Assessment, Settings, Taxonomy,
 from playbook.models.common import TriangleRole
 from playbook.models.team import Member
 from playbook.models.tiers import Tier
+from playbook.reading import limit
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 T = TypeVar("T")
@@ -129,6 +130,8 @@ class Playbook:
     teams: list[Sourced[Team]] = field(default_factory=list)
     accounts: list[Sourced[Account]] = field(default_factory=list)
     assessments: list[Sourced[Assessment]] = field(default_factory=list)
+    #: The text of .github/CODEOWNERS, None when the repository has none.
+    codeowners: str | None = None
     _derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, name: str, work_out: Callable[[Playbook], T]) -> T:
@@ -140,6 +143,7 @@ class Playbook:
     def shared_part(self) -> Playbook:
         """The playbook without its account folders: settings, taxonomy, tiers and teams."""
         shared = Playbook(self.root, self.settings, self.taxonomy, self.tiers, list(self.teams))
+        shared.codeowners = self.codeowners
         for index in _SHARED_INDEXES:  # already worked out here: the same in every part
             if index in self.__dict__:
                 shared.__dict__[index] = self.__dict__[index]
@@ -243,12 +247,16 @@ def load(root: FsPath, jobs: int | None = None) -> Loaded:
 
 
 def read_files(root: FsPath, files: list[str], jobs: int | None = None) -> list[FileResult]:
-    """Read and shape-check the given files, in their order, in ``jobs`` processes when there are many."""
+    """Read and shape-check the given files, in their order, in ``jobs`` processes when there are many.
+
+    A file over the size limit (``max_file_mb`` in playbook.yaml) is refused with a finding, unparsed.
+    """
     workers = min(jobs or os.cpu_count() or 1, 8)
+    size_limit = limit.file_limit(root)
     with no_garbage_collection():
         if workers > 1 and len(files) >= PARALLEL_FROM:
-            return _read_in_parallel(root, files, workers)
-        return _read_chunk(str(root), files)
+            return _read_in_parallel(root, files, workers, size_limit)
+        return _read_chunk(str(root), files, size_limit)
 
 
 @dataclass(frozen=True)
@@ -261,7 +269,7 @@ class ParsedFile:
     findings: list[Finding]
 
 
-def parse_file(path: str, read: Callable[[], bytes]) -> ParsedFile:
+def parse_file(path: str, read: Callable[[], bytes], size_limit: int = documents.MAX_FILE_BYTES) -> ParsedFile:
     """Read and parse one data file through ``read``."""
     kind = _kind(path)
     if kind is None:
@@ -271,34 +279,35 @@ def parse_file(path: str, read: Callable[[], bytes]) -> ParsedFile:
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         return ParsedFile(path, kind, None, [_whole_file(path, "FILE003", message)])
-    document, findings = documents.load(path, raw)
+    document, findings = documents.load(path, raw, size_limit)
     return ParsedFile(path, kind, document, findings)
 
 
-def _read_chunk(root: str, paths: list[str]) -> list[FileResult]:
+def _read_chunk(root: str, paths: list[str], size_limit: int = documents.MAX_FILE_BYTES) -> list[FileResult]:
     """Read and check files; each checked document lets go of its data and text (the model has it)."""
     base = FsPath(root)
     results = []
     for path in paths:
-        result = read_file(path, (base / path).read_bytes)
+        full = base / path
+        result = check_parsed(parse_file(path, partial(limit.read_at_most, full, size_limit), size_limit))
         if result.sourced is not None:
-            result.sourced.document.release(str(base / path))
+            result.sourced.document.release(str(full))
         results.append(result)
     return results
 
 
-def _read_in_parallel(root: FsPath, files: list[str], workers: int) -> list[FileResult]:
+def _read_in_parallel(root: FsPath, files: list[str], workers: int, size_limit: int) -> list[FileResult]:
     """Read in worker processes, in contiguous chunks, keeping the files' order."""
     size = max(1, -(-len(files) // (workers * 4)))
     chunks = [files[start : start + size] for start in range(0, len(files), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            done = pool.map(_read_chunk, [str(root)] * len(chunks), chunks)
+            done = pool.map(_read_chunk, [str(root)] * len(chunks), chunks, [size_limit] * len(chunks))
             return [result for chunk in done for result in chunk]
     except (BrokenProcessPool, OSError):
         # Workers could not be started or died: read everything here instead.
-        return _read_chunk(str(root), files)
+        return _read_chunk(str(root), files, size_limit)
 
 
 def check_parsed(parsed: ParsedFile) -> FileResult:
@@ -333,7 +342,7 @@ def check_file(path: str, kind: str, raw: bytes) -> FileResult:
 
 def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loaded:
     """The typed playbook from the files' results, plus the findings about the layout."""
-    playbook = Playbook(root)
+    playbook = Playbook(root, codeowners=_codeowners(root))
     findings: list[Finding] = []
     for required in (TAXONOMY, TIERS):
         if required not in files:
@@ -358,6 +367,14 @@ def assemble(root: FsPath, files: list[str], results: list[FileResult]) -> Loade
         message = f"{folder}/ has no account.yaml: add one, or move this file to the right account"
         findings.append(_whole_file(first, "FILE002", message))
     return Loaded(playbook, findings, files)
+
+
+def _codeowners(root: FsPath) -> str | None:
+    """The text of the repository's CODEOWNERS file, if it has one that reads as text."""
+    try:
+        return limit.read_at_most(root / layout.CODEOWNERS, documents.MAX_FILE_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return None
 
 
 def _kind(path: str) -> str | None:

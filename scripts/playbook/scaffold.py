@@ -1,12 +1,14 @@
-"""Starting files for a new account or team, with the schema line and guidance comments."""
+"""Starting files for a new account, team or assessment, with the schema line and guidance comments."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from playbook.errors import PlaybookError
 from playbook.jsonschemas import schema_path
+from playbook.layout import ACCOUNTS
 from playbook.models.common import SLUG_PATTERN
 from playbook.repository import Playbook
 
@@ -102,3 +104,52 @@ def check_id(value: str) -> str:
     if not _SLUG.match(value):
         raise PlaybookError(f"'{value}' is not a valid id: use lowercase letters, digits and hyphens")
     return value
+
+
+def assessment_text(account_id: str, playbook: Playbook, on: date) -> tuple[str, str]:
+    """A new assessment of an account dated ``on``, starting from its latest assessment's scores.
+
+    Returns the root-relative path and the text. Contacts of the account that the latest
+    assessment did not score, and the taxonomy's dimensions it lacked, are added at 0
+    (neutral) with a comment; without an earlier assessment every score starts there.
+    """
+    account = playbook.account_by_id.get(account_id)
+    if account is None:
+        raise PlaybookError(
+            f"no account '{account_id}': 'playbook new assessment' needs an account whose account.yaml passes "
+            "its checks (see 'playbook validate')"
+        )
+    history = [item.model for item in playbook.assessments_by_account.get(account.stem, []) if item.model.date < on]
+    latest = history[-1] if history else None
+    dimensions = dict(latest.dimensions) if latest else {}
+    known = [term.id for term in playbook.taxonomy.model.relationship_dimensions] if playbook.taxonomy else []
+    contacts = dict(latest.contacts) if latest else {}
+    model = account.model
+    assessor = latest.assessor if latest else (model.iron_triangle.ar[0] if model.iron_triangle.ar else "PERSON")
+    lines = [
+        _schema_line("assessment", 4).rstrip("\n"),
+        f"# Relationship assessment of {account_id} on {on.isoformat()}"
+        + (f", starting from the scores of {latest.date.isoformat()}." if latest else "."),
+        "# Levels: -1 opposes us, 0 neutral, 1 supports, 2 prefers us, 3 coach. Change what moved.",
+        f"date: {on.isoformat()}",
+        f"assessor: {assessor}           # the person id who assesses",
+        "dimensions:",
+    ]
+    lines += [f"  {dimension}: {level}" for dimension, level in dimensions.items()]
+    lines += [f"  {dimension}: 0            # not scored before" for dimension in known if dimension not in dimensions]
+    if not dimensions and not known:
+        lines[-1] = "dimensions: {}"
+    contact_lines = [f"  {contact}: {level}" for contact, level in contacts.items()]
+    contact_lines += [
+        f"  {contact.id}: 0            # not scored before" for contact in model.contacts if contact.id not in contacts
+    ]
+    lines += ["contacts:", *contact_lines] if contact_lines else ["contacts: {}"]
+    if latest is not None and latest.satisfaction is not None:
+        satisfaction = latest.satisfaction
+        lines.append(
+            f"satisfaction: {{expectation: {satisfaction.expectation}, perception: {satisfaction.perception}}}"
+        )
+    lines.append("notes: >-")
+    lines.append("  What changed since the last assessment, and why.")
+    path = f"{ACCOUNTS}/{account.stem}/assessments/{on.isoformat()}.yaml"
+    return path, "\n".join(lines) + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -11,6 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from playbook.documents import Document, Path
 from playbook.findings import Finding, Severity
+from playbook.reading import hints
+from playbook.spelling import did_you_mean
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -47,6 +48,9 @@ def _finding(document: Document, model: type[BaseModel], detail: Any) -> Finding
         suggestion = _did_you_mean(key, _field_names(model, loc[:-1]))
         message = f"unknown key '{key}' in {_dotted(loc[:-1]) or 'the file'}{suggestion}"
         line, column = document.locate_key(loc)
+        hint = hints.unknown_key(document, loc)
+        if hint is not None:
+            line, column, message = hint
     elif kind == "missing":
         rule = "SCH003"
         parent = loc[:-1]
@@ -56,6 +60,11 @@ def _finding(document: Document, model: type[BaseModel], detail: Any) -> Finding
         rule = "SCH001"
         message = f"{where}: {_explain(kind, detail)}" if where else _explain(kind, detail)
         line, column = document.locate_key(loc) if on_key else document.locate(loc)
+        if kind == "string_type" and isinstance(detail.get("input"), dict):
+            hint = hints.mapping_in_flow(document, loc)
+            if hint is not None:
+                line, column, advice = hint
+                message = f"{where}: {advice}" if where else advice
     return Finding(document.path, line, column, rule, Severity.ERROR, message)
 
 
@@ -65,6 +74,8 @@ def _explain(kind: str, detail: Any) -> str:
         hint = ""
         if kind == "string_type" and isinstance(value, (int, float, bool)):
             hint = " (put it in quotes to make it text)"
+        if isinstance(value, str):
+            hint = hints.value(value)
         return f"expected {_EXPECTED[kind]}, got {_describe(value)}{hint}"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
@@ -109,8 +120,7 @@ def _dotted(loc: Path) -> str:
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return did_you_mean(word, options)
 
 
 def _field_names(model: type[BaseModel], loc: Path) -> list[str]:

@@ -33,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
         raise PlaybookError(f"no rule '{wanted}': 'playbook rules' lists them")
     sys.stdout.write(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n")
     for section in SECTIONS:
-        sys.stdout.write(f"\n## {section}\n{found.sections.get(section, '')}\n")
+        sys.stdout.write(f"\n## {section}\n{found.shown(section)}\n")
     return 0

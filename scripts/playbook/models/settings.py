@@ -95,6 +95,12 @@ class Settings(Record):
     language: Literal["en", "zh"] = Field(
         "en", title="Language", description="The language of the site's page labels: en or zh."
     )
+    max_file_mb: float = Field(
+        5,
+        gt=0,
+        title="Largest data file (MB)",
+        description="A data file larger than this many megabytes is refused unread (YAML009); real ones are smaller.",
+    )
     approvals_required: list[ApprovalPolicy] = Field(
         default_factory=list,
         title="Approvals required",

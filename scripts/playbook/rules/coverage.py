@@ -100,6 +100,7 @@ def owner_type_not_allowed(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             f"account '{account.model.id}' is in tier '{tier.id}', which {kind} teams may not own "
             f"('{owner.model.id}' is {kind}; allowed: {', '.join(tier.owner_team_types)}): "
             "hand it to a team of an allowed type, or move it to the tier that fits",
+            related=((owner.document, ("type",)),),
         )
 
 
@@ -277,6 +278,7 @@ def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit
                     ("owner",),
                     f"account '{model.id}' has no domain but its owner '{owner.model.id}' is a government team "
                     f"covering {', '.join(scope)}: set the account's domain",
+                    related=((owner.document, ("scope", section)),),
                 )
             elif narrower:
                 yield Hit(
@@ -293,6 +295,7 @@ def account_outside_owner_scope(playbook: Playbook, as_of: date) -> Iterator[Hit
                     f"{field} '{value}' of account '{model.id}' is outside the scope of its owner "
                     f"'{owner.model.id}' ({', '.join(scope)}): hand the account to the team that covers "
                     f"'{value}', or correct the {field}",
+                    related=((owner.document, ("scope", section)),),
                 )
 
 
@@ -362,5 +365,8 @@ def regional_owns_named_account(playbook: Playbook, as_of: date) -> Iterator[Hit
                     f"regional team '{owner.model.id}' owns '{model.id}', but {team_type_word(kind)} team "
                     f"'{claimant}' covers '{value}' in '{model.region}' and may own {tier.id} accounts: "
                     f"hand the account to '{claimant}', or take '{value}' in '{model.region}' out of its scope",
+                    related=tuple((team.document, ("scope",)) for team in playbook.teams if team.model.id == claimant)[
+                        :1
+                    ],
                 )
                 break

@@ -89,6 +89,14 @@ def _tiered_accounts(playbook: Playbook) -> Iterator[tuple[Sourced[Account], Tie
             yield account, tier, evaluate(tier, account.model.metrics)
 
 
+def _tier_criteria(playbook: Playbook, tier: Tier) -> tuple[tuple[Document, Path], ...]:
+    """The criteria of ``tier`` in tiers.yaml, as the other place of a finding about an account's metrics."""
+    if playbook.tiers is None:
+        return ()
+    index = playbook.tier_by_id.get(tier.id)
+    return ((playbook.tiers.document, ("tiers", index, "criteria")),) if index is not None else ()
+
+
 @rule("TIER001", "criteria-not-met", Severity.ERROR)
 def criteria_not_met(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """An account does not meet its tier's criteria and has no recorded exception.
@@ -133,6 +141,7 @@ def criteria_not_met(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             ("metrics", first.metric),
             f"account '{account.model.id}' does not meet {how} of tier '{tier.id}': {outcome.describe_failures()};"
             " move it to the tier it meets or record an approved exception",
+            related=_tier_criteria(playbook, tier),
         )
 
 

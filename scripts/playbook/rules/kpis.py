@@ -178,6 +178,7 @@ def _mismatch(member_team: Sourced[Team], owner: Sourced[Team], role: TriangleRo
         f"team '{member_team.model.id}' measures its {name}s on {', '.join(sorted(theirs))}, but owning team"
         f" '{owner.model.id}' measures the {name} of accounts they share (such as '{account}') on"
         f" {', '.join(sorted(ours))}: agree on the same KPIs",
+        related=((owner.document, ("kpis",)),),
     )
 
 

@@ -225,7 +225,8 @@ def dedicated_ar_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ## What it does
     For an account whose tier sets `dedicated_ar: true`, checks that its AR holds no other
     account as AR, in any tier. It points at the person's AR entry in the dedicated
-    account and names the others. Other accounts of the same tier beyond the tier's
+    account and names the others; a run narrowed to one of the others' files (as pre-commit
+    runs it) shows the finding at the person's AR entry there. Other accounts of the same tier beyond the tier's
     `accounts_per_ar.max` are left to LOAD001, so one excess is reported once.
 
     ## Why is this bad?
@@ -271,10 +272,13 @@ def dedicated_ar_shared(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 count = total - 1
             if count == 0:
                 continue
+            others = list(others)
+            dedicated = holding.account
             yield Hit(
-                holding.account.document,
+                dedicated.document,
                 holding.at,
-                f"'{holding.account.id}' is in the {tier.id} tier, whose AR holds no other account, but "
-                f"'{portfolio.person}' is also AR on {listed(others, count)}: give '{holding.account.id}' "
-                "a dedicated AR, or hand the other accounts over",
+                f"'{portfolio.person}' is AR on '{dedicated.id}' ({dedicated.document.path}), in the {tier.id} "
+                f"tier whose AR holds no other account, and also on {listed(others, count)}: choose another AR "
+                f"for {'that account' if count == 1 else 'those accounts'}, or give '{dedicated.id}' a different AR",
+                related=tuple((other.account.document, other.at) for other in others),
             )

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from playbook import spelling
 from playbook.documents import Document, Path
 from playbook.repository import Playbook, Sourced
 from playbook.rules.registry import Hit, across_accounts, rule, shared_files_part
 
-
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+did_you_mean = spelling.did_you_mean
 
 
 def unknown(what: str, value: str, known: Iterable[str]) -> str:
@@ -110,7 +107,12 @@ def _duplicates(entries: list[tuple[Document, Path, str]], what: str) -> Iterato
         if value in first:
             earlier, earlier_at = first[value]
             line = earlier.locate(earlier_at)[0]
-            yield Hit(document, at, f"{what} id '{value}' is already defined at {earlier.path}:{line}")
+            yield Hit(
+                document,
+                at,
+                f"{what} id '{value}' is already defined at {earlier.path}:{line}",
+                related=((earlier, earlier_at),),
+            )
         else:
             first[value] = (document, at)
 

@@ -33,6 +33,8 @@ from playbook.repository import AccountSummary, Playbook
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+#: Where a finding must point, for the tests that run the examples; readers do not need them.
+_TEST_MARKER = re.compile(r"^[ \t]*# expect:.*(?:\n|$)", flags=re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Hit:
     at: Path
     message: str
     on_key: bool = False
+    #: Other places the finding concerns (a document and the path of a value in it): a narrowed
+    #: run that asks about one of those files shows the finding there.
+    related: tuple[tuple[Document, Path], ...] = ()
 
 
 Check = Callable[[Playbook, date], Iterable[Hit]]
@@ -91,8 +96,13 @@ class Rule:
         findings = []
         for hit in check(playbook, as_of):
             line, column = hit.document.locate_key(hit.at) if hit.on_key else hit.document.locate(hit.at)
-            findings.append(Finding(hit.document.path, line, column, self.code, self.severity, hit.message))
+            related = tuple(_place(document, at) for document, at in hit.related)
+            findings.append(Finding(hit.document.path, line, column, self.code, self.severity, hit.message, related))
         return findings
+
+    def shown(self, section: str) -> str:
+        """A section as readers see it: the examples without the test markers (``# expect: ...``)."""
+        return _TEST_MARKER.sub("", self.sections.get(section, "")).strip("\n")
 
     @property
     def examples(self) -> list[str]:
@@ -103,6 +113,11 @@ class Rule:
     def counter_examples(self) -> list[str]:
         """The YAML blocks of the Use instead section (none may make the rule fire)."""
         return _yaml_blocks(self.sections.get("Use instead", ""))
+
+
+def _place(document: Document, at: Path) -> str:
+    line, column = document.locate(at)
+    return f"{document.path}:{line}:{column}"
 
 
 RULES: dict[str, Rule] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from playbook import relationship_drops
 from playbook.findings import Severity
 from playbook.models.account import Contact
 from playbook.repository import Playbook
@@ -269,3 +270,76 @@ def too_few_contacts(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             f" expects at least"
             f" {tier.min_contacts}: add the people who use, judge and decide on what we sell",
         )
+
+
+@rule("REL006", "relationship-drop", Severity.WARNING)
+def relationship_drop(playbook: Playbook, as_of: date) -> Iterator[Hit]:
+    """A key contact or a relationship dimension dropped since the assessment before, and no open action addresses it.
+
+    ## What it does
+    Compares each account's latest assessment (not dated in the future) with the one before
+    it. For a key contact (a buying role marked `needs_backup: true` in the taxonomy, or
+    `influence_level: high`) and for every relationship dimension scored lower than before,
+    by a level or more, it checks that a planned or in-progress action of the account names
+    that `contact` or `dimension`. It points at the lower score in the latest assessment, and
+    at the account's actions as the other place.
+
+    ## Why is this bad?
+    A relationship that drops is one that is being lost: a coach who turned neutral, an
+    economic buyer who now prefers a competitor. Every other check still passes, since the
+    score is still a valid score; the drop is the signal, and it needs someone's action
+    before the next assessment confirms the loss.
+
+    ## Example
+    ```yaml
+    # data/accounts/acme/assessments/2026-06-30.yaml
+    date: 2026-06-30
+    assessor: amy-ar
+    dimensions: {executive: 2, key-person: 2}
+    contacts: {zhao-lei: 1, qian-yu: 2}
+    # data/accounts/acme/assessments/2026-09-30.yaml
+    # expect: dimensions.executive
+    dimensions: {executive: 1, key-person: 2}
+    ```
+
+    ## Use instead
+    ```yaml
+    # data/accounts/acme/assessments/2026-06-30.yaml
+    date: 2026-06-30
+    assessor: amy-ar
+    dimensions: {executive: 2, key-person: 2}
+    contacts: {zhao-lei: 1, qian-yu: 2}
+    # data/accounts/acme/assessments/2026-09-30.yaml
+    dimensions: {executive: 1, key-person: 2}
+    # data/accounts/acme/account.yaml
+    actions:
+      - id: act-1
+        title: Executive visit
+        owner: amy-ar
+        due: 2026-11-30
+        status: planned
+        contact: zhao-lei
+        dimension: executive
+    ```
+    """
+    key_roles = _roles_where(playbook, "needs_backup")
+    for account in playbook.accounts:
+        history = playbook.assessments_by_account.get(account.stem, [])
+        if len(history) < 2:
+            continue
+        found = relationship_drops.drops(account.model, [item.model for item in history], key_roles, as_of)
+        if not found:
+            continue
+        latest = next(item for item in reversed(history) if item.model.date == found[0].after_date)
+        for drop in found:
+            if relationship_drops.addressed(drop, account.model):
+                continue
+            what = f"key contact '{drop.id}'" if drop.kind == "contact" else f"relationship dimension '{drop.id}'"
+            yield Hit(
+                latest.document,
+                (drop.section, drop.id),
+                f"{what} of '{drop.account}' dropped from {drop.before} on {drop.before_date} to {drop.after} on"
+                f" {drop.after_date}, and no open action addresses it: plan one in {account.document.path} with"
+                f" {drop.kind}: {drop.id}",
+                related=((account.document, ("actions",)),),
+            )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from playbook.documents import Document, Path
 from playbook.models import Team
 from playbook.models.team import OWNING_TEAM_TYPES
 from playbook.ownership import regions_without_regional_team
@@ -69,6 +70,22 @@ def _clashes(playbook: Playbook) -> list[Clash]:
     return found
 
 
+def _other_place(playbook: Playbook, clash: Clash) -> tuple[tuple[Document, Path], ...]:
+    """Where the earlier team of a clash covers the same customers: its scope entry, for a finding's related places."""
+    other = next((team for team in playbook.teams if team.model.id == clash.other), None)
+    if other is None:
+        return ()
+    scope = other.model.scope
+    if clash.row is not None and clash.row_index is not None:
+        section = NAMED_SCOPES[other.model.type]
+        rows = list(getattr(scope, section))
+        if clash.row in rows:
+            return ((other.document, ("scope", section, rows.index(clash.row))),)
+    if clash.other_region in scope.regions:
+        return ((other.document, ("scope", "regions", scope.regions.index(clash.other_region))),)
+    return ()
+
+
 @rule("COV004", "named-scope-overlap", shared=True)
 def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     """Two named-account teams cover the same industry or domain in the same region.
@@ -125,6 +142,7 @@ def named_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             ("scope", section, first.row_index or 0),
             f"'{first.team.model.id}' covers '{first.row}' in {where}, which '{first.other}' already covers: a named"
             f" customer there would have two owners; keep '{first.row}' in {where} in one team's scope only",
+            related=_other_place(playbook, first),
         )
 
 
@@ -162,6 +180,7 @@ def regional_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 ("scope", "regions", clash.region_index),
                 f"regional teams '{clash.other}' and '{clash.team.model.id}' both cover region '{clash.region}': its"
                 " customers would have two default owners; keep the region in one regional team's scope",
+                related=_other_place(playbook, clash),
             )
 
 
@@ -239,6 +258,7 @@ def nested_scope_overlap(playbook: Playbook, as_of: date) -> Iterator[Hit]:
             f"{what} '{own}' covers '{clash.region}'{on}, which {relation} '{clash.other_region}' that '{clash.other}'"
             f" covers: both cover {where}, so its customers there would have two owners; keep each region in one"
             " team's scope",
+            related=_other_place(playbook, clash),
         )
 
 

@@ -13,8 +13,12 @@ describe(
     The file is not valid YAML, or not UTF-8 text.
 
     ## What it does
-    Reports where the YAML parser stopped: an unclosed bracket or quote, a tab used for
-    indentation, a key without its colon, or bytes that are not UTF-8.
+    Reports the mistake that stops the YAML parser at its own line and column, in plain
+    words with what to type: full-width punctuation from a Chinese input method (`：` for
+    `:`, the ideographic space for a space), a tab used for indentation, a value holding
+    `: ` that needs quotes, a line indented to no key, a quote or a bracket never closed
+    (where it opened), a key without its colon, or bytes that are not UTF-8. The parser's
+    own words follow as a detail.
 
     ## Why is this bad?
     A file that does not parse says nothing at all: every account, team and rule that
@@ -23,7 +27,7 @@ describe(
     ## Example
     ```yaml
     # data/teams/delivery.yaml
-    # expect: @2:5
+    # expect: @1:7
     name: {en: Delivery
     type: delivery
     ```

@@ -100,12 +100,14 @@ def lead_not_member(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     for team in playbook.teams:
         lead, own = team.model.lead, team.model.id
         if lead in people and lead not in {member.id for member in team.model.members}:
-            home = people[lead].team.model.id
+            person = people[lead]
+            home = person.team.model.id
             yield Hit(
                 team.document,
                 ("lead",),
                 f"lead '{lead}' of team '{own}' is a member of '{home}', not of '{own}': "
                 f"add '{lead}' to the members of '{own}', or choose a lead among them",
+                related=((person.team.document, person.at),),
             )
 
 
@@ -116,7 +118,8 @@ def reporting_cycle(playbook: Playbook, as_of: date) -> Iterator[Hit]:
     ## What it does
     Follows the solid lines between people (`members[].reports_to.solid`) and between
     teams (`reports_to.solid`) and reports every circle of two or more once, at the solid
-    line of its smallest id. Someone reporting to themselves is TEAM003.
+    line of its smallest id, naming the other lines of the circle (a run narrowed to another
+    team's file shows it there). Someone reporting to themselves is TEAM003.
 
     ## Why is this bad?
     A solid line says who assigns the work, assesses it and answers for it upwards. In a
@@ -149,6 +152,7 @@ def reporting_cycle(playbook: Playbook, as_of: date) -> Iterator[Hit]:
                 first.at,
                 f"solid reporting lines between {what} go round in a circle ({circle}): "
                 "point one of them at someone outside it, so the chain has a top",
+                related=tuple((lines[link].document, lines[link].at) for link in cycle[1:]),
             )
 
 

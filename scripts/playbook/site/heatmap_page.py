@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from playbook import relationship_drops
 from playbook.models import Account, Assessment
 from playbook.models.tiers import Tier
 from playbook.repository import Sourced
@@ -82,9 +83,7 @@ class HeatRow:
         return self.latest.dimensions.get(dimension)
 
     def change(self, dimension: str) -> int | None:
-        now = self.latest.dimensions.get(dimension)
-        before = self.previous.dimensions.get(dimension) if self.previous else None
-        return None if now is None or before is None else now - before
+        return relationship_drops.change(self.latest, self.previous, "dimension", dimension)
 
     def dropped_dimensions(self) -> tuple[str, ...]:
         """The dimensions scored lower than in the previous assessment, in the latest one's order."""

@@ -35,14 +35,13 @@ FAMILY_TITLES: dict[str, str] = {
     "ACT": "Actions",
     "PLAN": "Account plans",
     "LOAD": "Account load",
+    "OWN": "Review owners",
     "TEAM": "Teams",
     "TAX": "Region hierarchy",
     "GATE": "Pull-request gate",
 }
 #: Families in the order a file meets them: read, shape-checked, then the cross-file rules.
 _FAMILY_ORDER = ("YAML", "FILE", "SCH")
-#: Test annotations in the examples (where a finding must point); readers do not need them.
-_EXPECT_LINE = re.compile(r"^# expect:.*\n", flags=re.MULTILINE)
 _SECTION_IDS = {section: re.sub(r"[^a-z]+", "-", section.lower()).strip("-") for section in SECTIONS}
 
 
@@ -133,7 +132,7 @@ def _family(letters: str, rules: list[Rule]) -> Page:
             "",
         ]
         for section in SECTIONS:
-            body = _EXPECT_LINE.sub("", rule.sections.get(section, "")).strip("\n")
+            body = rule.shown(section)
             heading_id = f"{anchor(rule.code)}-{_SECTION_IDS[section]}"
             lines += [f"### {section} {{ #{heading_id} }}", "", body or "*Not documented yet.*", ""]
     return Page(family_page(letters), title, "\n".join(lines).rstrip("\n") + "\n")
