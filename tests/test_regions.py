@@ -288,3 +288,18 @@ def test_the_matrix_page_says_how_many_accounts_name_a_big_region_itself(base_re
     markdown = coverage_page.page(SiteContext(playbook, (), "internal", "en", AS_OF), Directory(playbook)).markdown
     assert "    Named accounts that give 南区 \\(South\\) itself as their region, not a region below it: 1." in markdown
     assert markdown.count("itself as their region") == 1  # the government matrix holds no account there
+
+
+def test_a_big_regions_list_of_accounts_holds_its_provinces_accounts(base_repo: Path) -> None:
+    from playbook.site import accounts_index, overview_pages
+    from playbook.site.context import SiteContext
+
+    apply_example(base_repo, NESTED + "# data/accounts/acme/account.yaml\nregion: shenzhen\n", raw=False)
+    context = SiteContext(repository.load(base_repo).playbook, (), "internal", "en", AS_OF)
+    lists = {page.path: page.markdown for page in accounts_index.pages(context)}
+    for region in ("south", "guangdong", "shenzhen"):  # the account's region and each region it lies in
+        assert "](../../accounts/acme.md)" in lists[f"accounts/by/region-{region}.md"], region
+    assert "accounts/by/region-fujian.md" not in lists
+    home = next(page for page in overview_pages.pages(context) if page.path == "index.md").markdown
+    for target in re.findall(r"\]\((accounts/by/region-[a-z0-9-]+)\.md", home):  # every count's link has its page
+        assert f"{target}.md" in lists, target

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from playbook.models import Account
+from playbook.regions import region_tree
 from playbook.site import dashboard
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, sort_key
@@ -77,12 +78,14 @@ def pages(context: SiteContext) -> list[Page]:
     if not accounts:
         return [Page(ACCOUNTS_INDEX, title, "\n".join([*lines, label("none", language, LABELS)]) + "\n")]
     groups: dict[tuple[str, str], list[Account]] = defaultdict(list)
+    tree = region_tree(context.playbook)
     for account in accounts:
         groups[("industry", account.industry)].append(account)
         if account.domain:
             groups[("domain", account.domain)].append(account)
         groups[("tier", account.tier)].append(account)
-        groups[("region", account.region)].append(account)
+        for region in (account.region, *tree.ancestors(account.region)):  # a big region lists its provinces' too
+            groups[("region", region)].append(account)
     lines += [f"## {label('lists', language, LABELS)} {{ #lists }}", ""]
     lists: list[Page] = []
     for kind in KINDS:
