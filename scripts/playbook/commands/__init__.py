@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import build, codeowners, coverage, new, rules, schemas, serve, validate
+from playbook.commands import build, codeowners, coverage, move, new, rename, rules, schemas, serve, validate
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -16,6 +16,8 @@ COMMANDS: dict[str, ModuleType] = {
     "build": build,
     "serve": serve,
     "codeowners": codeowners,
+    "move": move,
+    "rename": rename,
 }
 
 __all__ = ["COMMANDS", "argparse"]

@@ -15,6 +15,14 @@ class Term(Record):
     description: Text | None = Field(None, title="Description", description="What the entry covers.")
 
 
+class Region(Term):
+    """A sales region; regions nest (big region, province, city) through their parent."""
+
+    parent: Slug | None = Field(
+        None, title="Parent region", description="The id of the region this one lies in; none for a top-level region."
+    )
+
+
 class Stage(Term):
     """A sales stage, in the order opportunities move through it."""
 
@@ -63,7 +71,7 @@ class Taxonomy(Record):
     amount_unit: Text = Field(
         "10k", title="Amount unit", description="The unit of every amount, for example '10k' (万元) or 'million'."
     )
-    regions: list[Term] = Field(min_length=1, title="Regions", description="The sales regions.")
+    regions: list[Region] = Field(min_length=1, title="Regions", description="The sales regions.")
     industries: list[Term] = Field(min_length=1, title="Industries", description="The customer industries.")
     government_domains: list[Term] = Field(
         default_factory=list,

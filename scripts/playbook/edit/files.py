@@ -1,0 +1,82 @@
+"""One file's new bytes from the values that change in it, checked by reading them back.
+
+Ids replaced by ids are put in place (``playbook.edit.scalars``); anything else (a list
+that changes, a key that is added) goes through ruamel.yaml's round trip
+(``playbook.edit.roundtrip``). Either way the new bytes are read back by the validator's
+reader and must hold exactly the intended data: a file whose anchors share a value that
+changes, for instance, is refused rather than written wrongly.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from playbook import documents
+from playbook.documents import Path
+from playbook.edit import EditRefused, roundtrip, scalars
+
+#: What a file's values become: path in its data -> new value (an id, a list of ids, or an Append).
+Changes = dict[Path, Any]
+
+
+@dataclass(frozen=True)
+class Append:
+    """An item added at the end of the list at a path (the list is made when missing)."""
+
+    item: dict[str, Any]
+
+
+def _intended(data: Any, changes: Changes) -> Any:
+    intended = copy.deepcopy(data)
+    for at, value in changes.items():
+        parent = intended
+        for step in at[:-1]:
+            if isinstance(step, str) and step not in parent:
+                parent[step] = {}
+            parent = parent[step]
+        last = at[-1]
+        if isinstance(value, Append):
+            listed = parent.get(last) if isinstance(last, str) else parent[last]
+            parent[last] = [*(listed or []), value.item]
+        else:
+            parent[last] = value
+    return intended
+
+
+def _reads_as(path: str, raw: bytes, intended: Any) -> bool:
+    document, findings = documents.load(path, raw)
+    return document is not None and not any(f.is_error for f in findings) and document.data == intended
+
+
+def rewrite(path: str, raw: bytes, changes: Changes) -> bytes:
+    """The file's bytes with ``changes`` made, everything else kept; EditRefused when that cannot be done."""
+    document, findings = documents.load(path, raw)
+    if document is None or any(f.is_error for f in findings):
+        raise EditRefused(f"{path}: the file does not read as YAML now; fix it first")
+    intended = _intended(document.data, changes)
+    if all(isinstance(value, str) for value in changes.values()):
+        bom = raw.startswith(roundtrip.BOM)
+        text = raw[len(roundtrip.BOM) :].decode("utf-8") if bom else raw.decode("utf-8")
+        try:
+            # On the text as it is: CRLF, or a mix of line endings, stays exactly as it was.
+            written = (roundtrip.BOM if bom else b"") + scalars.replace(text, changes).encode("utf-8")
+        except scalars.NotInPlace:
+            pass
+        else:
+            if _reads_as(path, written, intended):
+                return written
+    data, layout = roundtrip.load(path, raw)
+    for at, value in changes.items():
+        if isinstance(value, Append):
+            roundtrip.append_item(data, at, value.item)
+        else:
+            roundtrip.set_value(data, at, value)
+    written = roundtrip.dump(data, layout)
+    if not _reads_as(path, written, intended):
+        raise EditRefused(
+            f"{path}: cannot be written back with only the intended change (anchors or aliases share a value "
+            "that changes?); edit it by hand"
+        )
+    return written
