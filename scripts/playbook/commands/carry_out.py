@@ -19,7 +19,9 @@ EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dry-run", action="store_true", help="show the diff and what it does to coverage; write nothing")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show the diff and what it does to coverage, write nothing"
+    )
     parser.add_argument("--force", action="store_true", help="write the change even when it adds errors")
     add_as_of(parser)
 
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> 
 
 def _diff(root: Path, plan: Plan) -> str:
     """The unified diff of every file the plan writes, against the file as it is."""
-    parts = []
+    parts: list[str] = []
     for path, content in sorted(plan.writes.items()):
         target = root / path
         old = target.read_bytes().decode("utf-8", "replace") if target.is_file() else ""

@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     base = validate_loaded(base_loaded, args.today)
     head = validate_loaded(head_loaded, args.today)
     diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
-    diff.errors_introduced = sorted(diff.errors_introduced + policy.check(base.playbook, head.playbook))
+    diff.errors_introduced = sorted(
+        diff.errors_introduced + policy.check(base.playbook, head.playbook, diff.team_renames)
+    )
     sys.stdout.write(coverage_diff_report.FORMATS[args.format](diff, head_coverage))
     return 1 if diff.errors_introduced else 0

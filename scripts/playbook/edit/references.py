@@ -101,7 +101,12 @@ def files_of(playbook: Playbook, file_kind: str) -> list[Sourced[Any]]:
     if file_kind in single:
         found = single[file_kind]
         return [found] if found is not None else []
-    return list({"team": playbook.teams, "account": playbook.accounts, "assessment": playbook.assessments}[file_kind])
+    many: dict[str, list[Sourced[Any]]] = {
+        "team": playbook.teams,
+        "account": playbook.accounts,
+        "assessment": playbook.assessments,
+    }
+    return list(many[file_kind])
 
 
 def find(playbook: Playbook, kind: str, identifier: str) -> dict[str, list[Path]]:

@@ -10,7 +10,8 @@ a rename at 10,000 accounts touches a thousand files.
 
 from __future__ import annotations
 
-import yaml
+from dataclasses import dataclass
+
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -40,9 +41,8 @@ def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | Non
         line_starts.append(position + 1)
         position = text.find("\n", position + 1)
     found: dict[Path, tuple[int, int, str | None]] = {}
-    # Each frame: [container path, is mapping, next index or pending key, expecting a key].
-    stack: list[list[object]] = []
-    parser = yaml.CParser(text) if yaml.__with_libyaml__ else yaml.parser.Parser(text)  # type: ignore[attr-defined]
+    stack: list[_Frame] = []
+    parser = documents._EventParser(text)
     try:
         while True:
             event = parser.get_event()
@@ -54,22 +54,23 @@ def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | Non
                 continue
             if not isinstance(event, NodeEvent):
                 continue
-            if stack and stack[-1][1] and stack[-1][3]:
+            if stack and stack[-1].mapping and stack[-1].expecting_key:
                 if not isinstance(event, ScalarEvent):
                     raise NotInPlace("a complex key")
-                stack[-1][2], stack[-1][3] = event.value, False
+                stack[-1].step, stack[-1].expecting_key = event.value, False
                 continue
             at = _here(stack)
             if isinstance(event, AliasEvent) and any(path[: len(at)] == at for path in wanted):
                 raise NotInPlace(f"the value at {'.'.join(map(str, at))} is an alias")
             if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                stack.append([at, isinstance(event, MappingStartEvent), 0, True])
+                stack.append(_Frame(at, isinstance(event, MappingStartEvent)))
                 continue
             if isinstance(event, ScalarEvent) and at in wanted:
                 if event.style not in _QUOTES or event.anchor is not None:
                     raise NotInPlace(f"the value at {'.'.join(map(str, at))} is not a plain or quoted scalar")
-                start = line_starts[event.start_mark.line] + event.start_mark.column
-                end = line_starts[event.end_mark.line] + event.end_mark.column
+                first, last = event.start_mark, event.end_mark
+                assert first is not None and last is not None  # libyaml marks every event
+                start, end = line_starts[first.line] + first.column, line_starts[last.line] + last.column
                 found[at] = (start, end, event.style)
             _advance(stack)
     finally:
@@ -77,22 +78,29 @@ def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | Non
     return found
 
 
-def _here(stack: list[list[object]]) -> Path:
-    if not stack:
-        return ()
-    container, _, step, _ = stack[-1]
-    return (*container, step)  # type: ignore[misc]
+@dataclass
+class _Frame:
+    """A mapping or sequence being read: where it is, and the key or position of its next value."""
+
+    at: Path
+    mapping: bool
+    step: str | int = 0
+    expecting_key: bool = True
 
 
-def _advance(stack: list[list[object]]) -> None:
+def _here(stack: list[_Frame]) -> Path:
+    return (*stack[-1].at, stack[-1].step) if stack else ()
+
+
+def _advance(stack: list[_Frame]) -> None:
     """A value was read: the enclosing mapping expects a key next, the enclosing sequence its next item."""
     if not stack:
         return
     frame = stack[-1]
-    if frame[1]:
-        frame[3] = True
+    if frame.mapping:
+        frame.expecting_key = True
     else:
-        frame[2] = int(frame[2]) + 1  # type: ignore[call-overload]
+        frame.step = int(frame.step) + 1
 
 
 def _written(value: str, style: str | None) -> str:

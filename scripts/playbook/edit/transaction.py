@@ -8,7 +8,6 @@ is undone, in reverse, and the error is raised.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from playbook.edit.change import Plan
@@ -43,11 +42,11 @@ def apply(root: Path, plan: Plan) -> None:
     renamed: list[tuple[Path, Path]] = []
     try:
         for target, temporary, original in staged:
-            os.replace(temporary, target)
+            temporary.replace(target)
             replaced.append((target, original))
         for old, new in plan.renames:
             (root / new).parent.mkdir(parents=True, exist_ok=True)
-            os.rename(root / old, root / new)
+            (root / old).rename(root / new)
             renamed.append((root / old, root / new))
     except BaseException:
         _undo(staged, replaced, renamed)
@@ -55,15 +54,17 @@ def apply(root: Path, plan: Plan) -> None:
 
 
 def _undo(
-    staged: list[tuple[Path, Path, bytes | None]], replaced: list[tuple[Path, bytes | None]], renamed: list[tuple[Path, Path]]
+    staged: list[tuple[Path, Path, bytes | None]],
+    replaced: list[tuple[Path, bytes | None]],
+    renamed: list[tuple[Path, Path]],
 ) -> None:
     for old, new in reversed(renamed):
-        os.rename(new, old)
+        new.rename(old)
     for target, original in reversed(replaced):
         if original is None:
             target.unlink(missing_ok=True)
         else:
             _staged(target).write_bytes(original)
-            os.replace(_staged(target), target)
+            _staged(target).replace(target)
     for _, temporary, _ in staged:
         temporary.unlink(missing_ok=True)
