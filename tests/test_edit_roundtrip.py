@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from playbook.documents import load
-from playbook.edit import EditRefused
-from playbook.edit.files import Append, rewrite
+from playbook.edit import EditRefused, files
+from playbook.edit.files import Append, Changes
 from playbook.edit.roundtrip import round_trip
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -20,6 +20,13 @@ SAMPLE_FILES = sorted(
         *(PROJECT / "tests/fixtures").rglob("*.yaml"),
     ]
 )
+
+
+def rewrite(path: str, raw: bytes, changes: Changes) -> bytes:
+    """The new bytes, which the validator's reader has read back to the intended data."""
+    written = files.rewrite(path, raw, changes)
+    assert written.document.path == path
+    return written.raw
 
 
 def test_the_sample_has_files() -> None:

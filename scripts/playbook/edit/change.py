@@ -15,6 +15,7 @@ from pathlib import Path as FsPath
 from playbook import codeowners, coverage, coverage_diff, layout, policy, repository
 from playbook.coverage import Coverage
 from playbook.coverage_diff import CoverageDiff
+from playbook.edit.files import Written
 from playbook.repository import FileResult
 from playbook.validation import Validation, validate_loaded
 
@@ -24,9 +25,16 @@ class Plan:
     """What a command changes: new contents of files (by their path before renames), renamed files and folders."""
 
     writes: dict[str, bytes] = field(default_factory=dict)
+    #: What the validator's reader made of the new contents, when they were read back already.
+    read_back: dict[str, Written] = field(default_factory=dict)
     renames: list[tuple[str, str]] = field(default_factory=list)
     #: What the change does, one line each, in words.
     described: list[str] = field(default_factory=list)
+
+    def write(self, path: str, written: Written) -> None:
+        """Write a file's new contents (by its path before renames)."""
+        self.writes[path] = written.raw
+        self.read_back[path] = written
 
     def path_after(self, path: str) -> str:
         """Where a root-relative path is once the renames are made."""
@@ -77,7 +85,11 @@ def check(before: Before, plan: Plan, today: date | None, progress: Callable[[st
     results: dict[str, FileResult] = {}
     for result in before.results:
         path = plan.path_after(result.path)
-        if result.path in plan.writes:
+        written = plan.read_back.get(result.path)
+        if written is not None and path == result.path:
+            parsed = repository.ParsedFile(path, result.kind, written.document, written.findings)
+            results[path] = repository.check_parsed(parsed)
+        elif result.path in plan.writes:
             raw = plan.writes[result.path]
             results[path] = repository.read_file(path, lambda raw=raw: raw)  # type: ignore[misc]
         elif path != result.path:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from playbook import documents
-from playbook.documents import Path
+from playbook.documents import Document, Path
 from playbook.edit import EditRefused, roundtrip, scalars
+from playbook.findings import Finding
 
 #: What a file's values become: path in its data -> new value (an id, a list of ids, or an Append).
 Changes = dict[Path, Any]
@@ -45,12 +46,23 @@ def _intended(data: Any, changes: Changes) -> Any:
     return intended
 
 
-def _reads_as(path: str, raw: bytes, intended: Any) -> bool:
+@dataclass(frozen=True)
+class Written:
+    """A file's new bytes, and what the validator's reader made of them (checked against the intended data)."""
+
+    raw: bytes
+    document: Document
+    findings: list[Finding]
+
+
+def _read_back(path: str, raw: bytes, intended: Any) -> Written | None:
     document, findings = documents.load(path, raw)
-    return document is not None and not any(f.is_error for f in findings) and document.data == intended
+    if document is None or any(f.is_error for f in findings) or document.data != intended:
+        return None
+    return Written(raw, document, findings)
 
 
-def rewrite(path: str, raw: bytes, changes: Changes) -> bytes:
+def rewrite(path: str, raw: bytes, changes: Changes) -> Written:
     """The file's bytes with ``changes`` made, everything else kept; EditRefused when that cannot be done."""
     document, findings = documents.load(path, raw)
     if document is None or any(f.is_error for f in findings):
@@ -65,8 +77,9 @@ def rewrite(path: str, raw: bytes, changes: Changes) -> bytes:
         except scalars.NotInPlace:
             pass
         else:
-            if _reads_as(path, written, intended):
-                return written
+            read_back = _read_back(path, written, intended)
+            if read_back is not None:
+                return read_back
     data, layout = roundtrip.load(path, raw)
     for at, value in changes.items():
         if isinstance(value, Append):
@@ -74,9 +87,10 @@ def rewrite(path: str, raw: bytes, changes: Changes) -> bytes:
         else:
             roundtrip.set_value(data, at, value)
     written = roundtrip.dump(data, layout)
-    if not _reads_as(path, written, intended):
+    read_back = _read_back(path, written, intended)
+    if read_back is None:
         raise EditRefused(
             f"{path}: cannot be written back with only the intended change (anchors or aliases share a value "
             "that changes?); edit it by hand"
         )
-    return written
+    return read_back

@@ -82,6 +82,6 @@ def plan(before: Before, accounts: list[str], move: Move, today: date) -> Plan:
             changes[("approvals",)] = files.Append(approval)
             said.append(f"approval by {move.approved_by}")
         path = account.document.path
-        change.writes[path] = files.rewrite(path, (before.root / path).read_bytes(), changes)
+        change.write(path, files.rewrite(path, (before.root / path).read_bytes(), changes))
         change.described.append(f"moved {account_id}: {'; '.join(said)}")
     return change

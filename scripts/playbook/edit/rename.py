@@ -60,7 +60,7 @@ def plan(before: Before, kind: str, old: str, new: str) -> Plan:
     found = references.find(playbook, kind, old)
     for path in sorted(found):
         raw = (before.root / path).read_bytes()
-        change.writes[path] = files.rewrite(path, raw, dict.fromkeys(found[path], new))
+        change.write(path, files.rewrite(path, raw, dict.fromkeys(found[path], new)))
     if renamed is not None:
         change.renames.append(renamed)
     places = sum(len(paths) for paths in found.values())
