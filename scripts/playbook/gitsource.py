@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from playbook.collector import no_garbage_collection
 from playbook.errors import PlaybookError
 from playbook.layout import DATA, SETTINGS
-from playbook.repository import FileResult, Loaded, assemble, check_file, kind_of, read_file
+from playbook.repository import PARALLEL_FROM, FileResult, Loaded, assemble, check_file, kind_of, read_file
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -31,8 +36,13 @@ def resolve(root: Path, ref: str) -> str:
         raise PlaybookError(f"'{ref}' is not a commit in the git repository at {root}") from None
 
 
-def load_at(root: Path, ref: str) -> Loaded:
-    """Read, parse and shape-check every data file as it was at ``ref``."""
+def load_at(root: Path, ref: str, working: Loaded | None = None, jobs: int | None = None) -> Loaded:
+    """Read, parse and shape-check every data file as it was at ``ref``.
+
+    With ``working`` (the working tree, loaded), a file that git finds unchanged between
+    ``ref`` and the working tree is not read again: its result is the working tree's.
+    The others are parsed in ``jobs`` processes when there are many.
+    """
     commit = resolve(root, ref)
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}")
@@ -46,15 +56,55 @@ def load_at(root: Path, ref: str) -> Loaded:
         if kind == "blob" and not path.rsplit("/", 1)[-1].startswith("."):
             entries.append((path, mode, sha))
     entries.sort()
-    blobs = _blobs(root, [sha for path, mode, sha in entries if mode != "120000" and kind_of(path)])
+    same = _unchanged(root, commit, prefix, working)
+    to_parse = [(path, sha) for path, mode, sha in entries if path not in same and mode != "120000" and kind_of(path)]
+    blobs = _blobs(root, [sha for _, sha in to_parse])
+    parsed = dict(_check_all([(path, blobs[sha]) for path, sha in to_parse], jobs))
     results: list[FileResult] = []
-    for path, mode, sha in entries:
+    for path, mode, _ in entries:
         file_kind = kind_of(path)
-        if file_kind is None or mode == "120000":
+        if path in same:
+            results.append(same[path])
+        elif file_kind is None or mode == "120000":
             results.append(read_file(path, _unreadable if file_kind else bytes))
         else:
-            results.append(check_file(path, file_kind, blobs[sha]))
+            results.append(parsed[path])
     return assemble(root, [path for path, _, _ in entries], results)
+
+
+def _unchanged(root: Path, commit: str, prefix: str, working: Loaded | None) -> dict[str, FileResult]:
+    """The working tree's results of the files git finds the same at ``commit`` (none without ``working``)."""
+    if working is None or working.results is None:
+        return {}
+    output = _git(
+        root, "diff", "--name-only", "--no-renames", "-z", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}"
+    )
+    changed = {name.decode("utf-8", "replace").removeprefix(prefix) for name in output.split(b"\0") if name}
+    return {result.path: result for result in working.results if result.path not in changed}
+
+
+def _check_chunk(items: list[tuple[str, bytes]]) -> list[tuple[str, FileResult]]:
+    results = []
+    for path, raw in items:
+        kind = kind_of(path)
+        assert kind is not None
+        results.append((path, check_file(path, kind, raw)))
+    return results
+
+
+def _check_all(items: list[tuple[str, bytes]], jobs: int | None) -> list[tuple[str, FileResult]]:
+    """Parse and check files' bytes, in worker processes when there are many (as the working tree is read)."""
+    workers = min(jobs or os.cpu_count() or 1, 8)
+    if workers < 2 or len(items) < PARALLEL_FROM:
+        return _check_chunk(items)
+    size = max(1, -(-len(items) // (workers * 4)))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        with no_garbage_collection(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    except (BrokenProcessPool, OSError):
+        return _check_chunk(items)
 
 
 def _unreadable() -> bytes:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.base is None:
         sys.stdout.write(FORMATS[args.format](head_coverage))
         return 0
-    base_loaded = gitsource.load_at(args.root, args.base)
+    base_loaded = gitsource.load_at(args.root, args.base, head_loaded)
     base = validate_loaded(base_loaded, args.today)
     head = validate_loaded(head_loaded, args.today)
     diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
