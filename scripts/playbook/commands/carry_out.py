@@ -34,6 +34,13 @@ def progress(message: str) -> None:
 
 def run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> int:
     """Read, plan, check, then show or write the change; the exit code."""
+    from playbook.collector import no_garbage_collection
+
+    with no_garbage_collection():  # the playbook before and after live until the change is written
+        return _run(args, make_plan)
+
+
+def _run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> int:
     from playbook import coverage_diff_report
     from playbook.edit import EditRefused, change, transaction
 

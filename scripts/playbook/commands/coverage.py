@@ -27,6 +27,13 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.collector import no_garbage_collection
+
+    with no_garbage_collection():  # both revisions' models live until the report is written
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
     from playbook.coverage_report import FORMATS
     from playbook.validation import validate_loaded
