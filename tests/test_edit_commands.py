@@ -282,3 +282,76 @@ def test_a_failure_while_writing_leaves_the_repository_as_it_was(
 def test_nothing_to_change(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(sample, capsys, "move", "bashu-bank", "--to", "banking-ka")
     assert code == 0 and out == "nothing to change\n"
+
+
+def test_readme_lists_every_reference_the_rename_follows() -> None:
+    from playbook.edit.references import described
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    for kind, file_kind, fields in described():
+        assert f"| {kind} | {file_kind} | {fields} |" in readme
+
+
+CHEN = """\
+  - id: chen-hao
+    name: {zh: 陈浩, en: Chen Hao}
+    title: Account Manager, Jiangsu & Shanghai
+    roles: [ar]
+    reports_to: {solid: lin-shuhua}
+    handle: "@chen-hao"
+"""
+JIANGSU_TEAM = f"""\
+# yaml-language-server: $schema=../../schemas/team.schema.json
+id: east-jiangsu-region
+name: {{zh: 江苏上海区域部, en: Jiangsu & Shanghai Region}}
+type: regional
+scope:
+  regions: [east-jiangsu]
+lead: chen-hao
+members:
+{CHEN.replace("{solid: lin-shuhua}", "{solid: zhou-zhenhua}")}charter: Owns the long tail of Jiangsu and Shanghai.
+"""
+
+
+def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """East China split in two, as the README shows: commands, and the two hand edits no command makes."""
+    assert run(sample, capsys, "rename", "region", "east", "east-south")[0] == 0
+    assert run(sample, capsys, "rename", "team", "east-region", "east-south-region")[0] == 0
+    east = sample / "data/teams/east-south-region.yaml"
+    east.write_text(east.read_text(encoding="utf-8").replace(CHEN, ""), encoding="utf-8")
+    (sample / "data/teams/east-jiangsu-region.yaml").write_text(JIANGSU_TEAM, encoding="utf-8")
+    taxonomy = sample / "data/taxonomy.yaml"
+    text = taxonomy.read_text(encoding="utf-8")
+    taxonomy.write_text(
+        text.replace("\nindustries:", "\n  - id: east-jiangsu\n    name: {zh: 江苏上海, en: Jiangsu}\nindustries:", 1),
+        encoding="utf-8",
+    )
+    for team in (sample / "data/teams").glob("*.yaml"):
+        text = team.read_text(encoding="utf-8")
+        team.write_text(text.replace("east-south, south", "east-south, east-jiangsu, south"), encoding="utf-8")
+    code, out, _ = run(
+        sample, capsys, "move", "jinyuan-precision", "--to", "east-jiangsu-region", "--region", "east-jiangsu"
+    )
+    assert code == 0, out
+    assert errors(sample, capsys) == 0
+    code, diff = gate(sample, capsys)
+    assert code == 0
+    assert diff["teams_renamed"] == [{"before": "east-region", "after": "east-south-region"}]
+    assert diff["teams_added"] == ["east-jiangsu-region"] and diff["teams_removed"] == []
+    terms = {(change["term"], change["change"]) for change in diff["term_changes"]}
+    assert terms == {("east-south", "renamed"), ("east-jiangsu", "added")}
+    assert {change["account"] for change in diff["scope_changes"]} == {
+        "banking-ka",
+        "energy-ka",
+        "insurance-securities-ka",
+        "manufacturing-ka",
+        "public-sector",
+        "telecom-ka",
+    }
+    assert diff["moved"] == [
+        {"account": "jinyuan-precision", "before": "east-south-region", "after": "east-jiangsu-region"}
+    ]
+    assert diff["region_changes"] == [{"account": "jinyuan-precision", "before": "east-south", "after": "east-jiangsu"}]
+    assert diff["people_moved"] == [
+        {"account": "chen-hao", "before": "east-south-region", "after": "east-jiangsu-region"}
+    ]

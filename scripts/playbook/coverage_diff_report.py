@@ -83,7 +83,7 @@ def grouped(diff: CoverageDiff) -> dict[str, list[str]]:
     for team in diff.teams_removed:
         add(team, "team removed")
     for renamed in diff.teams_renamed:
-        add(renamed.after, f"team renamed from {renamed.before} (same members)")
+        add(renamed.after, f"team renamed from {renamed.before}")
     for change in diff.scope_changes:
         parts = [f"+{item}" for item in change.added] + [f"-{item}" for item in change.removed]
         add(change.account, f"scope {change.what}: {' '.join(parts)}")

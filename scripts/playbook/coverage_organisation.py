@@ -1,6 +1,7 @@
 """What a change does to the organisation: teams, scopes, taxonomy terms, people, key relationships.
 
-A rename is told from a move: a team that is gone and a new one with the same members, a
+A rename is told from a move: a team that is gone and a new one with the same members (or,
+of the same type, most of them), a
 person gone and a new id with the same name on the same team, a term gone and a new one
 with the same name, are renames. The rest of the diff (accounts, load, findings) sees the
 base revision through these renames, so an account that only followed its team's new id
@@ -114,6 +115,28 @@ def _paired(gone: Mapping[str, Hashable], new: Mapping[str, Hashable]) -> dict[s
     return paired
 
 
+def _teams_paired(
+    gone: dict[str, frozenset[str]], new: dict[str, frozenset[str]], base: Playbook, head: Playbook
+) -> dict[str, str]:
+    """Renamed teams: the same members under a new id, or, failing that, a team of the same type
+    that kept most of them (more than half of the larger team: a split keeps its old team renamed)."""
+    paired = _paired(gone, new)
+    rest = {team: members for team, members in new.items() if team not in paired.values()}
+    for old, members in sorted(gone.items()):
+        if old in paired:
+            continue
+        kind = base.team_by_id[old].model.type
+        candidates = [
+            (len(members & other), team)
+            for team, other in rest.items()
+            if head.team_by_id[team].model.type == kind and 2 * len(members & other) > max(len(members), len(other))
+        ]
+        if len(candidates) == 1:
+            paired[old] = candidates[0][1]
+            del rest[candidates[0][1]]
+    return paired
+
+
 def _terms(playbook: Playbook, vocabulary: str) -> dict[str, object]:
     if playbook.taxonomy is None:
         return {}
@@ -126,7 +149,7 @@ def detect(base: Playbook, head: Playbook) -> Renames:
     before_teams, after_teams = base.team_by_id, head.team_by_id
     gone = {t: frozenset(m.id for m in before_teams[t].model.members) for t in set(before_teams) - set(after_teams)}
     new = {t: frozenset(m.id for m in after_teams[t].model.members) for t in set(after_teams) - set(before_teams)}
-    renames.teams = _paired(gone, new)
+    renames.teams = _teams_paired(gone, new, base, head)
     before_people, after_people = base.person_by_id, head.person_by_id
     gone_people = {
         p: (str(before_people[p].member.name), renames.team(before_people[p].team.model.id))
@@ -139,7 +162,7 @@ def detect(base: Playbook, head: Playbook) -> Renames:
     renames.people = _paired(gone_people, new_people)
     if renames.people:  # a team whose members were renamed keeps its id: look again with the new ids
         gone = {t: frozenset(renames.person(p) for p in members) for t, members in gone.items()}
-        renames.teams = _paired(gone, new)
+        renames.teams = _teams_paired(gone, new, base, head)
     before_accounts, after_accounts = base.account_by_id, head.account_by_id
     gone_accounts = {a: _name(before_accounts[a].model.name) for a in set(before_accounts) - set(after_accounts)}
     new_accounts = {a: _name(after_accounts[a].model.name) for a in set(after_accounts) - set(before_accounts)}
