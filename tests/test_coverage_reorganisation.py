@@ -77,7 +77,7 @@ def test_scope_gained_and_lost(repo: Path, capsys: pytest.CaptureFixture[str]) -
     edit(repo, "data/teams/finance-key-accounts.yaml", "industries: [banking]", "industries: [energy]")
     _, diff = diff_of(repo, capsys)
     assert diff["scope_changes"] == [
-        {"account": "finance-key-accounts", "what": "industries", "added": ["energy"], "removed": ["banking"]}
+        {"team": "finance-key-accounts", "what": "industries", "gained": ["energy"], "lost": ["banking"]}
     ]
     markdown = markdown_of(repo, capsys)
     assert "| scope gained | 1 |" in markdown and "| scope lost | 1 |" in markdown
@@ -128,7 +128,7 @@ def test_person_moves_team_and_load_changes(repo: Path, capsys: pytest.CaptureFi
         encoding="utf-8",
     )
     _, diff = diff_of(repo, capsys)
-    assert diff["people_moved"] == [{"account": "amy-ar", "before": "finance-key-accounts", "after": "south-region"}]
+    assert diff["people_moved"] == [{"person": "amy-ar", "before": "finance-key-accounts", "after": "south-region"}]
     assert "people who moved team | 1 |" in markdown_of(repo, capsys)
 
 

@@ -340,7 +340,7 @@ def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert diff["teams_added"] == ["east-jiangsu-region"] and diff["teams_removed"] == []
     terms = {(change["term"], change["change"]) for change in diff["term_changes"]}
     assert terms == {("east-south", "renamed"), ("east-jiangsu", "added")}
-    assert {change["account"] for change in diff["scope_changes"]} == {
+    assert {change["team"] for change in diff["scope_changes"]} == {
         "banking-ka",
         "energy-ka",
         "insurance-securities-ka",
@@ -353,5 +353,5 @@ def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> Non
     ]
     assert diff["region_changes"] == [{"account": "jinyuan-precision", "before": "east-south", "after": "east-jiangsu"}]
     assert diff["people_moved"] == [
-        {"account": "chen-hao", "before": "east-south-region", "after": "east-jiangsu-region"}
+        {"person": "chen-hao", "before": "east-south-region", "after": "east-jiangsu-region"}
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from playbook import coverage_organisation as organisation
 from playbook.coverage import Coverage, Matrix
-from playbook.coverage_organisation import ContactDrop, Renamed, Renames, TermChange
+from playbook.coverage_organisation import ContactDrop, Renamed, Renames, ScopeChange, TermChange, Transfer
 from playbook.findings import Finding
 from playbook.models.account import Account
 from playbook.validation import Validation
@@ -64,10 +64,10 @@ class CoverageDiff:
     teams_added: list[str] = field(default_factory=list)
     teams_removed: list[str] = field(default_factory=list)
     teams_renamed: list[Renamed] = field(default_factory=list)
-    scope_changes: list[SetChange] = field(default_factory=list)
+    scope_changes: list[ScopeChange] = field(default_factory=list)
     term_changes: list[TermChange] = field(default_factory=list)
     people_renamed: list[Renamed] = field(default_factory=list)
-    people_moved: list[Move] = field(default_factory=list)
+    people_moved: list[Transfer] = field(default_factory=list)
     contact_drops: list[ContactDrop] = field(default_factory=list)
     gaps_opened: list[str] = field(default_factory=list)
     gaps_closed: list[str] = field(default_factory=list)
@@ -115,14 +115,10 @@ def _organisation(diff: CoverageDiff, base: Validation, head: Validation, rename
     diff.teams_added, diff.teams_removed, diff.teams_renamed = organisation.team_changes(
         base.playbook, head.playbook, renames
     )
-    diff.scope_changes = [
-        SetChange(team, what, gained, lost)
-        for team, what, gained, lost in organisation.scope_changes(base.playbook, head.playbook, renames)
-    ]
+    diff.scope_changes = organisation.scope_changes(base.playbook, head.playbook, renames)
     diff.term_changes = organisation.term_changes(base.playbook, head.playbook, renames)
     diff.people_renamed = [Renamed(old, new) for old, new in sorted(renames.people.items())]
-    moved = organisation.people_moved(base.playbook, head.playbook, renames)
-    diff.people_moved = [Move(person, old, new) for person, old, new in moved]
+    diff.people_moved = organisation.people_moved(base.playbook, head.playbook, renames)
     diff.contact_drops = organisation.contact_drops(base.playbook, head.playbook, renames)
     diff.teams_of = {renames.person(p): renames.team(f.team.model.id) for p, f in base.playbook.person_by_id.items()}
     diff.teams_of |= {person: found.team.model.id for person, found in head.playbook.person_by_id.items()}

@@ -30,8 +30,8 @@ def _counts(diff: CoverageDiff) -> list[tuple[str, int]]:
         ("teams added", len(diff.teams_added)),
         ("teams removed", len(diff.teams_removed)),
         ("teams renamed", len(diff.teams_renamed)),
-        ("scope gained", sum(len(change.added) for change in diff.scope_changes)),
-        ("scope lost", sum(len(change.removed) for change in diff.scope_changes)),
+        ("scope gained", sum(len(change.gained) for change in diff.scope_changes)),
+        ("scope lost", sum(len(change.lost) for change in diff.scope_changes)),
         *((f"taxonomy terms {change}", count) for change, count in terms.items()),
         ("accounts added", len(diff.added)),
         ("accounts removed", len(diff.removed)),
@@ -84,9 +84,9 @@ def grouped(diff: CoverageDiff) -> dict[str, list[str]]:
         add(team, "team removed")
     for renamed in diff.teams_renamed:
         add(renamed.after, f"team renamed from {renamed.before}")
-    for change in diff.scope_changes:
-        parts = [f"+{item}" for item in change.added] + [f"-{item}" for item in change.removed]
-        add(change.account, f"scope {change.what}: {' '.join(parts)}")
+    for scope in diff.scope_changes:
+        parts = [f"+{item}" for item in scope.gained] + [f"-{item}" for item in scope.lost]
+        add(scope.team, f"scope {scope.what}: {' '.join(parts)}")
     for m in diff.moved:
         add(m.after, f"moved: {m.account} from {m.before} to {m.after}")
     for account, team in diff.added:
@@ -105,8 +105,8 @@ def grouped(diff: CoverageDiff) -> dict[str, list[str]]:
         add(owner(change.account), f"{change.what}: {change.account} {' '.join(parts)}")
     for renamed in diff.people_renamed:
         add(team_of(renamed.after), f"person renamed: {renamed.before} to {renamed.after}")
-    for m in diff.people_moved:
-        add(m.after, f"person moved team: {m.account} from {m.before}")
+    for transfer in diff.people_moved:
+        add(transfer.after, f"person moved team: {transfer.person} from {transfer.before}")
     for load in diff.load_changes:
         bound = f" (max {load.maximum}{', OVER' if load.over else ''})" if load.maximum is not None else ""
         add(team_of(load.person), f"AR load: {load.person} {load.tier} accounts {load.before} -> {load.after}{bound}")

@@ -31,6 +31,25 @@ class Renamed:
 
 
 @dataclass(frozen=True)
+class ScopeChange:
+    """Regions, industries or domains a team's scope gained and lost."""
+
+    team: str
+    what: str
+    gained: tuple[str, ...]
+    lost: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A person now on another team."""
+
+    person: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class TermChange:
     """A taxonomy term added, removed, renamed or given another parent."""
 
@@ -213,11 +232,8 @@ def team_changes(base: Playbook, head: Playbook, renames: Renames) -> tuple[list
     return added, removed, renamed
 
 
-ScopeChange = tuple[str, str, tuple[str, ...], tuple[str, ...]]
-
-
 def scope_changes(base: Playbook, head: Playbook, renames: Renames) -> list[ScopeChange]:
-    """(team, what, gained, lost) for each team whose scope changed (teams in both revisions)."""
+    """Each team whose scope changed (teams in both revisions)."""
     changes = []
     for old_id, old_team in sorted(base.team_by_id.items()):
         new_team = head.team_by_id.get(renames.team(old_id))
@@ -227,12 +243,12 @@ def scope_changes(base: Playbook, head: Playbook, renames: Renames) -> list[Scop
             old = {renames.term(vocabulary, item) for item in getattr(old_team.model.scope, what)}
             new = set(getattr(new_team.model.scope, what))
             if old != new:
-                changes.append((new_team.model.id, what, tuple(sorted(new - old)), tuple(sorted(old - new))))
+                changes.append(ScopeChange(new_team.model.id, what, tuple(sorted(new - old)), tuple(sorted(old - new))))
     return changes
 
 
-def people_moved(base: Playbook, head: Playbook, renames: Renames) -> list[tuple[str, str, str]]:
-    """(person, team before, team after) for each person now on another team."""
+def people_moved(base: Playbook, head: Playbook, renames: Renames) -> list[Transfer]:
+    """Each person now on another team."""
     moved = []
     for person, found in sorted(base.person_by_id.items()):
         now = head.person_by_id.get(renames.person(person))
@@ -240,7 +256,7 @@ def people_moved(base: Playbook, head: Playbook, renames: Renames) -> list[tuple
             continue
         before_team = renames.team(found.team.model.id)
         if before_team != now.team.model.id:
-            moved.append((renames.person(person), before_team, now.team.model.id))
+            moved.append(Transfer(renames.person(person), before_team, now.team.model.id))
     return moved
 
 
