@@ -355,3 +355,36 @@ def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert diff["people_moved"] == [
         {"person": "chen-hao", "before": "east-south-region", "after": "east-jiangsu-region"}
     ]
+
+
+def test_a_failed_rename_of_the_folder_puts_every_file_back(
+    sample: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(sample)
+
+    def refused(self: Path, target: Any) -> Path:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(Path, "rename", refused)
+    code, _, err = run(sample, capsys, "rename", "account", "bashu-bank", "bashu-commercial-bank")
+    assert code == 2 and "Permission denied" in err
+    assert snapshot(sample) == before
+    assert git(sample, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_without_codeowners_none_is_written(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (sample / ".github/CODEOWNERS").unlink()
+    code, _, _ = run(sample, capsys, "rename", "team", "banking-ka", "banks")
+    assert code == 0 and not (sample / ".github/CODEOWNERS").exists()
+
+
+def test_no_repository_at_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(tmp_path, capsys, "rename", "team", "a", "b")
+    assert code == 2 and "no playbook repository" in err
+
+
+def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("move", "rename"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "example:\n  playbook " + command in capsys.readouterr().out
