@@ -3,6 +3,7 @@
   rename_team_s              `playbook rename team OLD NEW` of the team that owns the most accounts
                              (934 of 10,000 in the scale model), in a git repository of a copy of it
   rename_team_accounts       how many accounts that team owns
+  coverage_base_rename_s     `playbook coverage --base HEAD` after that rename (the gate of its pull request)
   coverage_base_reorg_s      `playbook coverage --base HEAD --format markdown` after a reorganisation
                              of every account: each account and each team's scope moves to the next
                              region, the team above is renamed by hand, and a new region is added
@@ -108,6 +109,14 @@ def measure_reorg(source: Path, work: Path, measure: Callable[..., Any], log: Ca
             log(f"  rename exited {rename.returncode}:\n{rename.output[-2000:]}")
         metrics |= {"rename_team_s": rename.seconds, "rename_team_accounts": count}
         log(f"  rename team {team} ({count} accounts) {rename.seconds:.2f} s")
+        gate = measure([*playbook, "coverage", "--base", "HEAD", "--root", str(root), "--today", AS_OF])
+        if gate.returncode != 0:
+            log(f"  coverage --base after the rename exited {gate.returncode}:\n{gate.output[-2000:]}")
+        metrics |= {
+            "coverage_base_rename_s": gate.seconds,
+            "coverage_base_rename_peak_rss_bytes": gate.peak_tree_rss_bytes,
+        }
+        log(f"  coverage --base after the rename {gate.seconds:.2f} s")
         restore(root)
         reorganise(root, team)
         comment = work.with_name(f"{work.name}.md")
@@ -132,7 +141,11 @@ def verdicts(metrics: dict[str, Any] | None) -> list[tuple[str, bool | None, str
         return [("(reorganisation targets)", None, "needs a run at N = 10,000")]
     cold = metrics.get("validate_cold_s")
     judged = []
-    for name, label in (("rename_team_s", "rename of a team"), ("coverage_base_reorg_s", "coverage --base")):
+    for name, label in (
+        ("rename_team_s", "rename of a team"),
+        ("coverage_base_rename_s", "coverage --base after it"),
+        ("coverage_base_reorg_s", "coverage --base after a reorganisation"),
+    ):
         value = metrics.get(name)
         ratio = value / cold if value is not None and cold else None
         detail = "n/a" if ratio is None else f"{ratio:.3g}× validate_cold_s"
