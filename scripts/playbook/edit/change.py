@@ -7,12 +7,13 @@ what the change does to coverage and to the findings is known before anything is
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
 
-from playbook import codeowners, coverage, coverage_diff, layout, policy, repository
+from playbook import codeowners, coverage, coverage_diff, policy, repository
 from playbook.coverage import Coverage
 from playbook.coverage_diff import CoverageDiff
 from playbook.edit.files import Written
@@ -90,8 +91,7 @@ def check(before: Before, plan: Plan, today: date | None, progress: Callable[[st
             parsed = repository.ParsedFile(path, result.kind, written.document, written.findings)
             results[path] = repository.check_parsed(parsed)
         elif result.path in plan.writes:
-            raw = plan.writes[result.path]
-            results[path] = repository.read_file(path, lambda raw=raw: raw)  # type: ignore[misc]
+            results[path] = repository.read_file(path, functools.partial(bytes, plan.writes[result.path]))
         elif path != result.path:
             source = before.root / result.path
             results[path] = repository.read_file(path, source.read_bytes)
@@ -112,7 +112,3 @@ def check(before: Before, plan: Plan, today: date | None, progress: Callable[[st
         if owners.read_bytes() != rendered:
             plan.writes[codeowners.PATH] = rendered
     return Checked(plan, before.validation, after, diff, after_coverage)
-
-
-def account_file(account_id: str) -> str:
-    return f"{layout.ACCOUNTS}/{account_id}/account.yaml"
