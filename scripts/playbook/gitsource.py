@@ -7,6 +7,7 @@ import os
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook.collector import no_garbage_collection
@@ -36,12 +37,22 @@ def resolve(root: Path, ref: str) -> str:
         raise PlaybookError(f"'{ref}' is not a commit in the git repository at {root}") from None
 
 
-def load_at(root: Path, ref: str, working: Loaded | None = None, jobs: int | None = None) -> Loaded:
-    """Read, parse and shape-check every data file as it was at ``ref``.
+@dataclass
+class Revision:
+    """The data files of a revision: every entry, and the results of those that differ from the working tree."""
 
-    With ``working`` (the working tree, loaded), a file that git finds unchanged between
-    ``ref`` and the working tree is not read again: its result is the working tree's.
-    The others are parsed in ``jobs`` processes when there are many.
+    root: Path
+    entries: list[tuple[str, str, str]]
+    #: Files git finds different in the working tree (None: every file is read from the revision).
+    changed: set[str] | None
+    results: dict[str, FileResult] = field(default_factory=dict)
+
+
+def read_at(root: Path, ref: str, against_working_tree: bool = False, jobs: int | None = None) -> Revision:
+    """List the data files at ``ref`` and parse them, or, ``against_working_tree``, only those git finds changed.
+
+    The files are parsed in ``jobs`` processes when there are many; done before the working
+    tree is loaded, the workers start small.
     """
     commit = resolve(root, ref)
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
@@ -56,31 +67,52 @@ def load_at(root: Path, ref: str, working: Loaded | None = None, jobs: int | Non
         if kind == "blob" and not path.rsplit("/", 1)[-1].startswith("."):
             entries.append((path, mode, sha))
     entries.sort()
-    same = _unchanged(root, commit, prefix, working)
-    to_parse = [(path, sha) for path, mode, sha in entries if path not in same and mode != "120000" and kind_of(path)]
-    blobs = _blobs(root, [sha for _, sha in to_parse])
-    parsed = dict(_check_all([(path, blobs[sha]) for path, sha in to_parse], jobs))
+    changed = _changed(root, commit, prefix) if against_working_tree else None
+    revision = Revision(root, entries, changed)
+    wanted = [(path, sha) for path, mode, sha in entries if changed is None or path in changed]
+    _parse(revision, wanted, jobs)
+    return revision
+
+
+def _parse(revision: Revision, wanted: list[tuple[str, str]], jobs: int | None = None) -> None:
+    kinds = {path: mode for path, mode, _ in revision.entries}
+    to_parse = [(path, sha) for path, sha in wanted if kinds[path] != "120000" and kind_of(path)]
+    blobs = _blobs(revision.root, [sha for _, sha in to_parse])
+    revision.results.update(_check_all([(path, blobs[sha]) for path, sha in to_parse], jobs))
+
+
+def load_revision(revision: Revision, working: Loaded | None = None) -> Loaded:
+    """The revision's playbook; a file unchanged in ``working`` (the working tree, loaded) is its result there."""
+    same = {result.path: result for result in working.results} if working and working.results else {}
+    missing = [
+        (path, sha)
+        for path, mode, sha in revision.entries
+        if path not in revision.results and path not in same and mode != "120000" and kind_of(path)
+    ]
+    _parse(revision, missing)
     results: list[FileResult] = []
-    for path, mode, _ in entries:
+    for path, mode, _ in revision.entries:
         file_kind = kind_of(path)
-        if path in same:
+        if path in revision.results:
+            results.append(revision.results[path])
+        elif path in same and file_kind is not None and mode != "120000":
             results.append(same[path])
-        elif file_kind is None or mode == "120000":
-            results.append(read_file(path, _unreadable if file_kind else bytes))
         else:
-            results.append(parsed[path])
-    return assemble(root, [path for path, _, _ in entries], results)
+            results.append(read_file(path, _unreadable if file_kind else bytes))
+    return assemble(revision.root, [path for path, _, _ in revision.entries], results)
 
 
-def _unchanged(root: Path, commit: str, prefix: str, working: Loaded | None) -> dict[str, FileResult]:
-    """The working tree's results of the files git finds the same at ``commit`` (none without ``working``)."""
-    if working is None or working.results is None:
-        return {}
+def load_at(root: Path, ref: str) -> Loaded:
+    """Read, parse and shape-check every data file as it was at ``ref``."""
+    return load_revision(read_at(root, ref))
+
+
+def _changed(root: Path, commit: str, prefix: str) -> set[str]:
+    """The data files git finds different between ``commit`` and the working tree."""
     output = _git(
         root, "diff", "--name-only", "--no-renames", "-z", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}"
     )
-    changed = {name.decode("utf-8", "replace").removeprefix(prefix) for name in output.split(b"\0") if name}
-    return {result.path: result for result in working.results if result.path not in changed}
+    return {name.decode("utf-8", "replace").removeprefix(prefix) for name in output.split(b"\0") if name}
 
 
 def _check_chunk(items: list[tuple[str, bytes]]) -> list[tuple[str, FileResult]]:

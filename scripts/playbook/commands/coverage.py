@@ -39,12 +39,14 @@ def _run(args: argparse.Namespace) -> int:
     from playbook.validation import validate_loaded
 
     require_repository(args.root)
+    # The base's files that differ from the working tree are read first, while this process is small.
+    revision = gitsource.read_at(args.root, args.base, against_working_tree=True) if args.base else None
     head_loaded = repository.load(args.root)
     head_coverage = coverage.compute(head_loaded.playbook)
-    if args.base is None:
+    if revision is None:
         sys.stdout.write(FORMATS[args.format](head_coverage))
         return 0
-    base_loaded = gitsource.load_at(args.root, args.base, head_loaded)
+    base_loaded = gitsource.load_revision(revision, head_loaded)
     base = validate_loaded(base_loaded, args.today)
     head = validate_loaded(head_loaded, args.today)
     diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
