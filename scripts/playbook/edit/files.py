@@ -30,12 +30,22 @@ class Append:
 
 
 def _intended(data: Any, changes: Changes) -> Any:
-    intended = copy.deepcopy(data)
+    """The data with the changes made; only the mappings and lists on the changed paths are copied."""
+    copied: set[int] = set()
+
+    def own(container: Any) -> Any:
+        mine = copy.copy(container)
+        copied.add(id(mine))
+        return mine
+
+    intended = own(data)
     for at, value in changes.items():
         parent = intended
         for step in at[:-1]:
             if isinstance(step, str) and step not in parent:
-                parent[step] = {}
+                parent[step] = own({})
+            elif id(parent[step]) not in copied:
+                parent[step] = own(parent[step])
             parent = parent[step]
         last = at[-1]
         if isinstance(value, Append):
