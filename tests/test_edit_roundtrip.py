@@ -134,3 +134,21 @@ def test_a_file_with_anchors_elsewhere_keeps_them() -> None:
 def test_a_file_that_does_not_read_is_refused() -> None:
     with pytest.raises(EditRefused, match="does not read"):
         rewrite("data/x.yaml", b"owner: [a\n", {("owner",): "b"})
+
+
+def test_many_files_are_rewritten_in_workers_as_in_one_process() -> None:
+    items: list[tuple[str, bytes, Changes]] = [
+        (f"data/x{number}.yaml", f"# file {number}\r\nowner: a  # owner\r\n".encode(), {("owner",): "b"})
+        for number in range(files.PARALLEL_FROM + 50)
+    ]
+    in_workers = files.rewrite_all(items, jobs=2)
+    assert [written.raw for written in in_workers] == [written.raw for written in files.rewrite_all(items, jobs=1)]
+    assert in_workers[7].raw == b"# file 7\r\nowner: b  # owner\r\n"
+    assert in_workers[7].document.data == {"owner": "b"}
+
+
+def test_a_refusal_in_a_worker_reaches_the_command() -> None:
+    items: list[tuple[str, bytes, Changes]] = [("data/ok.yaml", b"owner: a\n", {("owner",): "b"})] * files.PARALLEL_FROM
+    items.append(("data/broken.yaml", b"owner: [a\n", {("owner",): "b"}))
+    with pytest.raises(EditRefused, match=r"data/broken\.yaml"):
+        files.rewrite_all(items, jobs=2)

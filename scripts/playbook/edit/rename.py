@@ -58,9 +58,9 @@ def plan(before: Before, kind: str, old: str, new: str) -> Plan:
         raise PlaybookError(f"{renamed[1]} already exists: a rename never overwrites")
     change = Plan()
     found = references.find(playbook, kind, old)
-    for path in sorted(found):
-        raw = (before.root / path).read_bytes()
-        change.write(path, files.rewrite(path, raw, dict.fromkeys(found[path], new)))
+    items = [(path, (before.root / path).read_bytes(), dict.fromkeys(found[path], new)) for path in sorted(found)]
+    for (path, _, _), written in zip(items, files.rewrite_all(items), strict=True):
+        change.write(path, written)
     if renamed is not None:
         change.renames.append(renamed)
     places = sum(len(paths) for paths in found.values())
