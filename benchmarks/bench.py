@@ -50,6 +50,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+import bench_reorg
+
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 OUT = HERE / "out"
@@ -557,6 +559,7 @@ def run_one(
         if failure is not None:
             notes.append(f"{'MkDocs' if engine == 'engine' else 'Zensical'} build failed: {failure}")
     metrics.update(inside)
+    metrics.update(bench_reorg.measure_reorg(root, out / f"n{n}-reorg", measure, log))
     metrics.setdefault("engine_build_s", None)
     metrics.setdefault("zensical_build_s", None)
     unbuilt = metrics["zensical_build_s"] is None and "zensical_failed_after_s" not in metrics
@@ -666,6 +669,7 @@ def verdicts(runs: list[dict[str, Any]]) -> list[Verdict]:
     every_n("generate_pages_s ≤ 0.10 × engine_build_s", "generate_pages_s", 0.10, "engine_build_s", False)
     scaling("engine_build_s at 10 × N ≤ 12 × engine_build_s at N", "engine_build_s")
     at_scale("coverage matrix and index pages < 2 MB of HTML at N = 10,000", pages_size)
+    judged += [Verdict(*item) for item in bench_reorg.verdicts(at_10k)]
     if largest is not None and at_10k is None:
         judged.append(Verdict("(scale targets)", None, f"judged at N = 10,000 only; the largest run was {largest}"))
     return judged

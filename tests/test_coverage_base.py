@@ -53,7 +53,7 @@ def test_move_markdown_summary(repo: Path, capsys: pytest.CaptureFixture[str]) -
     first = markdown.splitlines()[0]
     assert first.startswith("### ❌ Coverage change:")
     assert "| accounts moved between owners | 1 |" in markdown
-    assert "<details><summary>Details</summary>" in markdown
+    assert "<details><summary>team tax-accounts: 1</summary>" in markdown  # details folded by team
     assert "- moved: acme from finance-key-accounts to tax-accounts" in markdown
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from playbook.collector import no_garbage_collection
 from playbook.errors import PlaybookError
 from playbook.layout import CODEOWNERS, DATA, SETTINGS
-from playbook.repository import FileResult, Loaded, assemble, check_file, kind_of, read_file
+from playbook.repository import PARALLEL_FROM, FileResult, Loaded, assemble, check_file, kind_of, read_file
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -31,8 +37,26 @@ def resolve(root: Path, ref: str) -> str:
         raise PlaybookError(f"'{ref}' is not a commit in the git repository at {root}") from None
 
 
-def load_at(root: Path, ref: str) -> Loaded:
-    """Read, parse and shape-check every data file as it was at ``ref``."""
+@dataclass
+class Revision:
+    """The data files of a revision: every entry, and the results of those that differ from the working tree."""
+
+    root: Path
+    entries: list[tuple[str, str, str]]
+    #: The revision's commit id, and the repository's folder within the git work tree ("" at its top).
+    commit: str
+    prefix: str
+    #: Files git finds different in the working tree (None: every file is read from the revision).
+    changed: set[str] | None
+    results: dict[str, FileResult] = field(default_factory=dict)
+
+
+def read_at(root: Path, ref: str, against_working_tree: bool = False, jobs: int | None = None) -> Revision:
+    """List the data files at ``ref`` and parse them, or, ``against_working_tree``, only those git finds changed.
+
+    The files are parsed in ``jobs`` processes when there are many; done before the working
+    tree is loaded, the workers start small.
+    """
     commit = resolve(root, ref)
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}")
@@ -46,21 +70,82 @@ def load_at(root: Path, ref: str) -> Loaded:
         if kind == "blob" and not path.rsplit("/", 1)[-1].startswith("."):
             entries.append((path, mode, sha))
     entries.sort()
-    blobs = _blobs(root, [sha for path, mode, sha in entries if mode != "120000" and kind_of(path)])
+    changed = _changed(root, commit, prefix) if against_working_tree else None
+    revision = Revision(root, entries, commit, prefix, changed)
+    wanted = [(path, sha) for path, mode, sha in entries if changed is None or path in changed]
+    _parse(revision, wanted, jobs)
+    return revision
+
+
+def _parse(revision: Revision, wanted: list[tuple[str, str]], jobs: int | None = None) -> None:
+    kinds = {path: mode for path, mode, _ in revision.entries}
+    to_parse = [(path, sha) for path, sha in wanted if kinds[path] != "120000" and kind_of(path)]
+    blobs = _blobs(revision.root, [sha for _, sha in to_parse])
+    revision.results.update(_check_all([(path, blobs[sha]) for path, sha in to_parse], jobs))
+
+
+def load_revision(revision: Revision, working: Loaded | None = None) -> Loaded:
+    """The revision's playbook; a file unchanged in ``working`` (the working tree, loaded) is its result there."""
+    same = {result.path: result for result in working.results} if working and working.results else {}
+    missing = [
+        (path, sha)
+        for path, mode, sha in revision.entries
+        if path not in revision.results and path not in same and mode != "120000" and kind_of(path)
+    ]
+    _parse(revision, missing)
     results: list[FileResult] = []
-    for path, mode, sha in entries:
+    for path, mode, _ in revision.entries:
         file_kind = kind_of(path)
-        if file_kind is None or mode == "120000":
-            results.append(read_file(path, _unreadable if file_kind else bytes))
+        if path in revision.results:
+            results.append(revision.results[path])
+        elif path in same and file_kind is not None and mode != "120000":
+            results.append(same[path])
         else:
-            results.append(check_file(path, file_kind, blobs[sha]))
-    loaded = assemble(root, [path for path, _, _ in entries], results)
+            results.append(read_file(path, _unreadable if file_kind else bytes))
+    loaded = assemble(revision.root, [path for path, _, _ in revision.entries], results)
     try:
-        owners = _git(root, "cat-file", "blob", f"{commit}:{prefix}{CODEOWNERS}")
+        owners = _git(revision.root, "cat-file", "blob", f"{revision.commit}:{revision.prefix}{CODEOWNERS}")
         loaded.playbook.codeowners = owners.decode("utf-8", "replace")
     except PlaybookError:
         loaded.playbook.codeowners = None  # the revision has no CODEOWNERS
     return loaded
+
+
+def load_at(root: Path, ref: str) -> Loaded:
+    """Read, parse and shape-check every data file as it was at ``ref``."""
+    return load_revision(read_at(root, ref))
+
+
+def _changed(root: Path, commit: str, prefix: str) -> set[str]:
+    """The data files git finds different between ``commit`` and the working tree."""
+    output = _git(
+        root, "diff", "--name-only", "--no-renames", "-z", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}"
+    )
+    return {name.decode("utf-8", "replace").removeprefix(prefix) for name in output.split(b"\0") if name}
+
+
+def _check_chunk(items: list[tuple[str, bytes]]) -> list[tuple[str, FileResult]]:
+    results = []
+    for path, raw in items:
+        kind = kind_of(path)
+        assert kind is not None
+        results.append((path, check_file(path, kind, raw)))
+    return results
+
+
+def _check_all(items: list[tuple[str, bytes]], jobs: int | None) -> list[tuple[str, FileResult]]:
+    """Parse and check files' bytes, in worker processes when there are many (as the working tree is read)."""
+    workers = min(jobs or os.cpu_count() or 1, 8)
+    if workers < 2 or len(items) < PARALLEL_FROM:
+        return _check_chunk(items)
+    size = max(1, -(-len(items) // (workers * 4)))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        with no_garbage_collection(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    except (BrokenProcessPool, OSError):
+        return _check_chunk(items)
 
 
 def _unreadable() -> bytes:

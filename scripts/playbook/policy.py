@@ -9,7 +9,7 @@ lacks its approval as an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from playbook.findings import Finding, Severity
 from playbook.models.settings import Approval, ApprovalPolicy
@@ -30,16 +30,21 @@ def _added(before: list[Approval], after: list[Approval]) -> list[tuple[int, App
     return [(index, approval) for index, approval in enumerate(after) if approval not in before]
 
 
-def check(base: Playbook, head: Playbook) -> list[Finding]:
-    """The gate's findings about the change from ``base`` to ``head``."""
-    return sorted(set(_account_changes(base, head)) | set(_criteria_changes(base, head)) | set(_approvers(base, head)))
+def check(base: Playbook, head: Playbook, renamed_teams: Mapping[str, str] | None = None) -> list[Finding]:
+    """The gate's findings about the change from ``base`` to ``head``.
+
+    ``renamed_teams`` (old id -> new id): an account that only followed its team's new id
+    has not moved, and needs no approval of a move.
+    """
+    account_changes = set(_account_changes(base, head, renamed_teams or {}))
+    return sorted(account_changes | set(_criteria_changes(base, head)) | set(_approvers(base, head)))
 
 
 def _finding(path: str, position: tuple[int, int], rule: str, message: str) -> Finding:
     return Finding(path, position[0], position[1], rule, Severity.ERROR, message)
 
 
-def _account_changes(base: Playbook, head: Playbook) -> Iterator[Finding]:
+def _account_changes(base: Playbook, head: Playbook, renamed_teams: Mapping[str, str]) -> Iterator[Finding]:
     before = {account.model.id: account.model for account in base.accounts}
     for account in head.accounts:
         old = before.get(account.model.id)
@@ -48,7 +53,7 @@ def _account_changes(base: Playbook, head: Playbook) -> Iterator[Finding]:
         new = account.model
         added = [approval for _, approval in _added(old.approvals, new.approvals)]
         for change, field, old_value, new_value in (
-            ("owner", "owner", old.owner, new.owner),
+            ("owner", "owner", renamed_teams.get(old.owner, old.owner), new.owner),
             ("tier", "tier", old.tier, new.tier),
         ):
             if old_value == new_value or not _applies(_policies(head, change), old.tier, new.tier):

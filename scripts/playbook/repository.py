@@ -221,6 +221,8 @@ class Loaded:
     playbook: Playbook
     findings: list[Finding]
     files: list[str]
+    #: Each file's own result, in the order of ``files`` (kept by ``load`` for comparing with a revision).
+    results: list[FileResult] | None = None
 
 
 def data_files(root: FsPath) -> list[str]:
@@ -243,7 +245,10 @@ def load(root: FsPath, jobs: int | None = None) -> Loaded:
     """
     files = data_files(root)
     with no_garbage_collection():
-        return assemble(root, files, read_files(root, files, jobs))
+        results = read_files(root, files, jobs)
+        loaded = assemble(root, files, results)
+        loaded.results = results
+        return loaded
 
 
 def read_files(root: FsPath, files: list[str], jobs: int | None = None) -> list[FileResult]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import assign, build, codeowners, coverage, new, rules, schemas, serve, validate
+from playbook.commands import assign, build, codeowners, coverage, move, new, rename, rules, schemas, serve, validate
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -17,6 +17,8 @@ COMMANDS: dict[str, ModuleType] = {
     "serve": serve,
     "codeowners": codeowners,
     "assign": assign,
+    "move": move,
+    "rename": rename,
 }
 
 __all__ = ["COMMANDS", "argparse"]

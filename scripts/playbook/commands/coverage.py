@@ -34,6 +34,13 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> int:
+    from playbook.collector import no_garbage_collection
+
+    with no_garbage_collection():  # both revisions' models live until the report is written
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
     from playbook.coverage_report import FORMATS
     from playbook.regions import region_tree
@@ -42,19 +49,23 @@ def run(args: argparse.Namespace) -> int:
     require_repository(args.root)
     if args.region is not None and args.base is not None:
         raise PlaybookError("--region opens a region of the matrix and does not combine with --base")
+    # The base's files that differ from the working tree are read first, while this process is small.
+    revision = gitsource.read_at(args.root, args.base, against_working_tree=True) if args.base else None
     head_loaded = repository.load(args.root)
     head_coverage = coverage.compute(head_loaded.playbook)
-    if args.base is None:
+    if revision is None:
         if args.region is not None:
             if not region_tree(head_loaded.playbook).known(args.region):
                 raise PlaybookError(f"--region: '{args.region}' is not a region of the taxonomy")
             head_coverage = coverage.focus(head_coverage, args.region)
         sys.stdout.write(FORMATS[args.format](head_coverage))
         return 0
-    base_loaded = gitsource.load_at(args.root, args.base)
+    base_loaded = gitsource.load_revision(revision, head_loaded)
     base = validate_loaded(base_loaded, args.today)
     head = validate_loaded(head_loaded, args.today)
     diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
-    diff.errors_introduced = sorted(diff.errors_introduced + policy.check(base.playbook, head.playbook))
+    diff.errors_introduced = sorted(
+        diff.errors_introduced + policy.check(base.playbook, head.playbook, diff.team_renames)
+    )
     sys.stdout.write(coverage_diff_report.FORMATS[args.format](diff, head_coverage))
     return 1 if diff.errors_introduced else 0
