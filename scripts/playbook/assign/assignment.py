@@ -53,7 +53,11 @@ class Problem:
 
 
 def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
-    """The rule tables as DuckDB tables."""
+    """The rule tables as DuckDB tables.
+
+    A text column goes over as one string, its values joined by a separator none of them holds, which
+    DuckDB splits: handing over tens of thousands of Python strings one by one costs far more.
+    """
     shapes: dict[str, tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {
         "terms": (("kind", "key", "id"), tables.terms),
         "region_teams": (("region", "team"), tables.region_teams),
@@ -63,10 +67,20 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
         "tiers": (("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers)),
     }
     for name, (columns, rows) in shapes.items():
-        types = [_TYPES.get(column, "VARCHAR") for column in columns]
-        lists = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, kind in zip(columns, types, strict=True))
-        values = [[row[index] for row in rows] for index in range(len(columns))]
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {lists}", values)
+        lists = []
+        values: list[Any] = []
+        for index, column in enumerate(columns):
+            kind = _TYPES.get(column, "VARCHAR")
+            cells = [row[index] for row in rows]
+            plain = kind == "VARCHAR" and rows and all(isinstance(cell, str) for cell in cells)
+            joined = _SEPARATOR.join(cells) if plain else None
+            if joined is not None and joined.count(_SEPARATOR) == len(cells) - 1:
+                lists.append(f"unnest(string_split(?, {sql_text(_SEPARATOR)})) AS {column}")
+                values.append(joined)
+            else:
+                lists.append(f"unnest(?::{kind}[]) AS {column}")
+                values.append(cells)
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(lists)}", values)
     # Each spelling of a person or team with every team it names, as '|team-a|team-b|'.
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE owner_teams AS "
@@ -74,6 +88,8 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
     )
 
 
+#: What joins a text column's values on their way to DuckDB (a column holding it goes as a list).
+_SEPARATOR = "\x1f"
 _TYPES = {"rank": "INTEGER", "named": "BOOLEAN"}
 
 
@@ -281,4 +297,4 @@ def _bad_cells(
         f"(SELECT coalesce(crm_id, '') FROM ids WHERE bad_any & {1 << index} <> 0) "
         f"AND {bad_sql(cell, value)} ORDER BY crm_id LIMIT 5"
     ).fetchall()
-    return tuple(f"'{value}' (CRM id {crm_id})" for crm_id, value in rows)
+    return tuple(f"'{value}' ({f'CRM id {crm_id}' if crm_id else 'no CRM id'})" for crm_id, value in rows)
