@@ -273,7 +273,14 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
 
 
 def _crm_id(columns: Columns) -> str:
-    return f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM})"
+    """The SQL of a row's CRM id, trimmed: only ids that start or end with a trimmed character are
+    (looking at the first and last characters costs much less than trimming every id)."""
+    text = f"CAST({ident(columns.id)} AS VARCHAR)"
+    ends = f"(ascii({text}) IN ({_TRIMMED_CODES}) OR ascii(right({text}, 1)) IN ({_TRIMMED_CODES}))"
+    return f"CASE WHEN {ends} THEN trim({text}, {_TRIM}) ELSE {text} END"
+
+
+_TRIMMED_CODES = ", ".join(str(ord(character)) for character in TRIMMED)
 
 
 def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
