@@ -69,17 +69,16 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
     for name, (columns, rows) in shapes.items():
         lists = []
         values: list[Any] = []
-        for index, column in enumerate(columns):
+        by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+        for column, cells in zip(columns, by_column, strict=True):
             kind = _TYPES.get(column, "VARCHAR")
-            cells = [row[index] for row in rows]
-            plain = kind == "VARCHAR" and rows and all(isinstance(cell, str) for cell in cells)
-            joined = _SEPARATOR.join(cells) if plain else None
-            if joined is not None and joined.count(_SEPARATOR) == len(cells) - 1:
+            joined = _joined(cells) if kind == "VARCHAR" and cells else None
+            if joined is not None:
                 lists.append(f"unnest(string_split(?, {sql_text(_SEPARATOR)})) AS {column}")
                 values.append(joined)
             else:
                 lists.append(f"unnest(?::{kind}[]) AS {column}")
-                values.append(cells)
+                values.append(list(cells))
         connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(lists)}", values)
     # Each spelling of a person or team with every team it names, as '|team-a|team-b|'.
     connection.execute(
@@ -90,6 +89,17 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
 
 #: What joins a text column's values on their way to DuckDB (a column holding it goes as a list).
 _SEPARATOR = "\x1f"
+
+
+def _joined(cells: tuple[Any, ...]) -> str | None:
+    """The cells joined by the separator, or None when one is not text or holds the separator."""
+    try:
+        joined = _SEPARATOR.join(cells)
+    except TypeError:
+        return None
+    return joined if joined.count(_SEPARATOR) == len(cells) - 1 else None
+
+
 _TYPES = {"rank": "INTEGER", "named": "BOOLEAN"}
 
 
