@@ -226,6 +226,52 @@ def test_rows_without_a_crm_id(repo: Path, tmp_path: Path, capsys: pytest.Captur
     assert "1 rows without a CRM id" in capsys.readouterr().err
 
 
+def test_crm_ids_are_compared_trimmed(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # ' A-1' is the named account's id with a space, '\u3000C-2' the other row's with an ideographic space.
+    rows = [" A-1,Acme Bank,north,banking,,Amy Chen,120", "C-2,x,north,banking,,,1", "\u3000C-2\t,y,north,banking,,,1"]
+    extract = write(tmp_path / "crm.csv", rows)
+    assert run(repo, str(extract)) == 1
+    err = capsys.readouterr().err
+    assert "2 rows whose CRM id" in err and "'C-2' (2 rows)" in err
+    code, summary = summary_of(repo, extract, capsys)
+    assert code == 1 and summary["named"] == 1 and summary["missing"] == []
+
+
+def test_a_cell_that_is_not_a_number_in_a_row_without_a_crm_id(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(repo, str(write(tmp_path / "crm.csv", [*ROWS[:2], ",x,north,banking,,,12abc"]))) == 1
+    err = capsys.readouterr().err
+    assert "1 rows without a CRM id" in err
+    assert '1 rows whose "annual-revenue" is not a number' in err and "'12abc' (no CRM id)" in err
+
+
+def test_rule_tables_reach_duckdb_as_they_are() -> None:
+    from playbook.assign.assignment import load_tables
+    from playbook.assign.tables import RuleTables, TierRule
+
+    tables = RuleTables(
+        terms=(("region", "", "r-0"), ("region", "north", "r-1"), ("region", "a\x1fb", "r-2")),
+        region_teams=(),
+        named=(("N-1", "acme", "finance", "key"),),
+        owners=(("amy", "finance"), ("amy", "north-region"), ("sue", "south-region")),
+        account_people=(),
+        tiers=(TierRule("key", 1, True, "all", ()),),
+        metrics=(),
+        mapping={},
+        amount_unit="",
+        team_names=(),
+    )
+    connection = duckdb.connect()
+    load_tables(connection, tables)
+    assert connection.execute("SELECT kind, key, id FROM terms ORDER BY id").fetchall() == list(tables.terms)
+    assert connection.execute("SELECT * FROM named").fetchall() == list(tables.named)
+    assert connection.execute("SELECT count(*) FROM region_teams").fetchone() == (0,)
+    assert connection.execute("SELECT * FROM tiers").fetchall() == [("key", 1, True)]
+    teams = connection.execute("SELECT key, teams FROM owner_teams ORDER BY key").fetchall()
+    assert teams == [("amy", "|finance|north-region|"), ("sue", "|south-region|")]
+
+
 @pytest.mark.parametrize(("content", "expected"), [(b"", "is empty"), (b"\xef\xbb\xbf\r\n", "is empty")])
 def test_an_empty_file(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str

@@ -2,12 +2,11 @@
 
 One pass over the extract grades every row (its tier from its metrics, whether a metric cell
 is not a number), joins the named accounts by CRM id, and aggregates the rows by their raw
-region, industry and domain spellings: the groups are few however long the extract
-is (the owner is looked up row by row, and the groups keep the teams it names, not its
-spelling). The same pass counts rows per CRM id to find duplicates. Mapping spellings to ids, the
-regional default through the region hierarchy, and the flags are then worked out on the
-groups. Writing rows out is a second pass, which joins each row against the same small
-tables (``rows_sql``).
+region, industry, domain and owner spellings: the groups are few however long the extract
+is. The same pass counts rows per CRM id to find duplicates. The owner's teams, mapping
+spellings to ids, the regional default through the region hierarchy, and the flags are then
+worked out on the groups. Writing rows out is a second pass, which joins each row against the
+same small tables (``rows_sql``).
 """
 
 from __future__ import annotations
@@ -54,7 +53,11 @@ class Problem:
 
 
 def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
-    """The rule tables as DuckDB tables."""
+    """The rule tables as DuckDB tables.
+
+    A text column goes over as one string, its values joined by a separator none of them holds, which
+    DuckDB splits: handing over tens of thousands of Python strings one by one costs far more.
+    """
     shapes: dict[str, tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {
         "terms": (("kind", "key", "id"), tables.terms),
         "region_teams": (("region", "team"), tables.region_teams),
@@ -64,15 +67,37 @@ def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> No
         "tiers": (("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers)),
     }
     for name, (columns, rows) in shapes.items():
-        types = [_TYPES.get(column, "VARCHAR") for column in columns]
-        lists = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, kind in zip(columns, types, strict=True))
-        values = [[row[index] for row in rows] for index in range(len(columns))]
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {lists}", values)
+        lists = []
+        values: list[Any] = []
+        by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+        for column, cells in zip(columns, by_column, strict=True):
+            kind = _TYPES.get(column, "VARCHAR")
+            joined = _joined(cells) if kind == "VARCHAR" and cells else None
+            if joined is not None:
+                lists.append(f"unnest(string_split(?, {sql_text(_SEPARATOR)})) AS {column}")
+                values.append(joined)
+            else:
+                lists.append(f"unnest(?::{kind}[]) AS {column}")
+                values.append(list(cells))
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(lists)}", values)
     # Each spelling of a person or team with every team it names, as '|team-a|team-b|'.
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE owner_teams AS "
         "SELECT key, '|' || string_agg(team, '|' ORDER BY team) || '|' AS teams FROM owners GROUP BY key"
     )
+
+
+#: What joins a text column's values on their way to DuckDB (a column holding it goes as a list).
+_SEPARATOR = "\x1f"
+
+
+def _joined(cells: tuple[Any, ...]) -> str | None:
+    """The cells joined by the separator, or None when one is not text or holds the separator."""
+    try:
+        joined = _SEPARATOR.join(cells)
+    except TypeError:
+        return None
+    return joined if joined.count(_SEPARATOR) == len(cells) - 1 else None
 
 
 _TYPES = {"rank": "INTEGER", "named": "BOOLEAN"}
@@ -95,7 +120,8 @@ def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: 
     """Every row of the extract: its CRM id, raw values, metric values, tier, bad-cell mask, named account.
 
     In layers, so that each cell is cast once: the cells and their plain casts, then the
-    metric values, then the tier and the mask of cells that are not numbers.
+    metric values, then the tier and the mask of cells that are not numbers. Nothing here looks
+    at the owner: that is done on the groups (``owned_sql``), or row by row when rows are written.
     """
     source = extract.relation(rejects)
     raw = {
@@ -122,45 +148,50 @@ def graded_sql(extract: Extract, columns: Columns, tables: RuleTables, rejects: 
     metric_names = "".join(f"m_{index}, " for index in range(len(columns.metrics)))
     mask = " + ".join(masks) if masks else "0"
     return (
-        "SELECT r.*, n.account AS account, ot.teams AS owner_teams, "
-        "(ap.account IS NOT NULL) AS owner_on_account "
+        "SELECT r.*, n.account AS account "
         f"FROM (SELECT {', '.join(passed)}, {metric_names}"
-        f"{tier_sql(tables, values)} AS tier, ({mask})::INTEGER AS bad, "
-        f"{spelled('owner_raw')} AS owner_key "
+        f"{tier_sql(tables, values)} AS tier, ({mask})::INTEGER AS bad "
         f"FROM (SELECT {', '.join(valued)} FROM (SELECT {', '.join(cells)} FROM {source}))) r "
-        "LEFT JOIN named n ON n.crm_id = r.crm_id "
-        "LEFT JOIN owner_teams ot ON ot.key = r.owner_key "
-        "LEFT JOIN account_people ap ON ap.account = n.account AND ap.key = r.owner_key"
+        "LEFT JOIN named n ON n.crm_id = r.crm_id"
+    )
+
+
+def owned_sql(base: str) -> str:
+    """Rows or groups of ``base`` (with ``owner_raw`` and ``account``) with the teams their CRM owner
+    names (``owner_teams``, as '|team-a|team-b|'), whether the owner is on the named account's iron
+    triangle (``owner_on_account``) and whether the owner cell says anything (``owner_given``)."""
+    return (
+        "SELECT b.*, ot.teams AS owner_teams, (ap.account IS NOT NULL) AS owner_on_account, "
+        f"{_given('b.owner_key')} AS owner_given "
+        f"FROM (SELECT *, {spelled('owner_raw')} AS owner_key FROM ({base})) b "
+        "LEFT JOIN owner_teams ot ON ot.key = b.owner_key "
+        "LEFT JOIN account_people ap ON ap.account = b.account AND ap.key = b.owner_key"
     )
 
 
 def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
-    """Pass one: the groups (table ``groups``), and the hashes of the CRM ids seen more than once, empty, or in
-    a row with a cell that is not a number (``ids``); ``problems`` finds the ids themselves, only when there are.
+    """Pass one: the groups of rows by their raw spellings, tier and named account (table ``groups``), and the
+    CRM ids seen more than once, empty, or in a row with a cell that is not a number (``ids``).
 
-    Counting rows by the 64-bit hash of their CRM id is much cheaper than by the id: two ids
-    that share a hash only cost that second look, which counts by the ids themselves.
+    Each row is only graded and looked up by its CRM id; everything else (the owner's teams, the
+    spellings' ids, the flags) is worked out on the groups, which are few however long the extract is.
     """
     graded = graded_sql(extract, columns, tables, rejects=extract.kind != "parquet")
-    keys = "region_raw, industry_raw, domain_raw, owner_given, owner_teams, owner_on_account, tier, account, bad"
+    keys = "region_raw, industry_raw, domain_raw, owner_raw, tier, account, bad"
     connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, id_hash, GROUPING(id_hash) AS by_rows, "
-        f"count(*) AS customers, bit_or(bad) AS bad_any FROM (SELECT *, {_given('owner_key')} AS owner_given, "
-        f"hash(crm_id) AS id_hash FROM ({graded})) "
-        f"GROUP BY GROUPING SETS (({keys}), (id_hash)) "
-        "HAVING GROUPING(id_hash) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 "
-        f"OR id_hash IN ({_EMPTY_HASHES})"
+        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, crm_id, GROUPING(crm_id) AS by_rows, "
+        f"count(*) AS customers, bit_or(bad) AS bad_any FROM ({graded}) "
+        f"GROUP BY GROUPING SETS (({keys}), (crm_id)) "
+        "HAVING GROUPING(crm_id) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 OR crm_id IS NULL OR crm_id = ''"
     )
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE groups AS SELECT * EXCLUDE (id_hash) FROM grouped WHERE by_rows = 1"
+        "CREATE OR REPLACE TEMP TABLE groups AS "
+        f"{owned_sql('SELECT * EXCLUDE (crm_id, by_rows) FROM grouped WHERE by_rows = 1')}"
     )
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE ids AS SELECT id_hash, customers, bad_any FROM grouped WHERE by_rows = 0"
+        "CREATE OR REPLACE TEMP TABLE ids AS SELECT crm_id, customers, bad_any FROM grouped WHERE by_rows = 0"
     )
     _maps(connection)
-
-
-_EMPTY_HASHES = "hash(NULL::VARCHAR), hash('')"
 
 
 def _maps(connection: duckdb.DuckDBPyConnection) -> None:
@@ -206,7 +237,7 @@ def assigned_sql(base: str) -> str:
 
 def rows_sql(extract: Extract, columns: Columns, tables: RuleTables) -> str:
     """Pass two: every row with its assignment, for writing out."""
-    graded = f"SELECT *, {_given('owner_key')} AS owner_given FROM ({graded_sql(extract, columns, tables)})"
+    graded = owned_sql(graded_sql(extract, columns, tables))
     metrics = "".join(f", m_{index} AS {ident(metric.metric)}" for index, metric in enumerate(columns.metrics))
     return (
         "SELECT crm_id, name_raw AS name, region_raw AS region, industry_raw AS industry, domain_raw AS domain, "
@@ -231,15 +262,11 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
     suspects = connection.execute("SELECT count(*) FROM ids").fetchone()
     if not suspects or not suspects[0]:
         return found
-    connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE suspects AS SELECT {_crm_id(columns)} AS crm_id, count(*) AS customers "
-        f"FROM {extract.relation()} WHERE hash(crm_id) IN (SELECT id_hash FROM ids) GROUP BY ALL"
-    )
-    empty = connection.execute("SELECT sum(customers) FROM suspects WHERE crm_id IS NULL OR crm_id = ''").fetchone()
+    empty = connection.execute("SELECT sum(customers) FROM ids WHERE crm_id IS NULL OR crm_id = ''").fetchone()
     if empty and empty[0]:
         found.append(Problem(f"rows without a CRM id (column {column})", int(empty[0]), ()))
     repeated = connection.execute(
-        "SELECT crm_id, customers FROM suspects WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
+        "SELECT crm_id, customers FROM ids WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
     ).fetchall()
     if repeated:
         examples = tuple(f"'{crm_id}' ({count} rows)" for crm_id, count in repeated[:10])
@@ -256,7 +283,14 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
 
 
 def _crm_id(columns: Columns) -> str:
-    return f"trim(CAST({ident(columns.id)} AS VARCHAR), {_TRIM})"
+    """The SQL of a row's CRM id, trimmed: only ids that start or end with a trimmed character are
+    (looking at the first and last characters costs much less than trimming every id)."""
+    text = f"CAST({ident(columns.id)} AS VARCHAR)"
+    ends = f"(ascii({text}) IN ({_TRIMMED_CODES}) OR ascii(right({text}, 1)) IN ({_TRIMMED_CODES}))"
+    return f"CASE WHEN {ends} THEN trim({text}, {_TRIM}) ELSE {text} END"
+
+
+_TRIMMED_CODES = ", ".join(str(ord(character)) for character in TRIMMED)
 
 
 def _rejected(extract: Extract, row: tuple[Any, ...]) -> str:
@@ -270,13 +304,14 @@ def _bad_cells(
     connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, index: int
 ) -> tuple[str, ...]:
     """Five cells of the metric ``index`` that are not numbers, with their CRM ids (one more pass, on the
-    error path only, over the rows whose id hash the first pass kept)."""
+    error path only, over the rows whose CRM id the first pass kept)."""
     metric = columns.metrics[index]
     cell = ident(metric.column)
     value = value_sql(cell, plain_sql(cell), metric)
     rows = connection.execute(
         f"SELECT {_crm_id(columns)} AS crm_id, CAST({cell} AS VARCHAR) FROM {extract.relation()} "
-        f"WHERE hash(crm_id) IN (SELECT id_hash FROM ids WHERE bad_any & {1 << index} <> 0) "
+        f"WHERE coalesce({_crm_id(columns)}, '') IN "
+        f"(SELECT coalesce(crm_id, '') FROM ids WHERE bad_any & {1 << index} <> 0) "
         f"AND {bad_sql(cell, value)} ORDER BY crm_id LIMIT 5"
     ).fetchall()
-    return tuple(f"'{value}' (CRM id {crm_id})" for crm_id, value in rows)
+    return tuple(f"'{value}' ({f'CRM id {crm_id}' if crm_id else 'no CRM id'})" for crm_id, value in rows)

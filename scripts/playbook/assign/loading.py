@@ -1,9 +1,10 @@
 """The rule tables of a repository, from the validation cache when the playbook has not changed.
 
 The tables are kept in ``.playbook-cache/assign.marshal``, signed like the validation cache,
-under a key of the playbook's code, the date and every data file's content digest (which the
-validation cache works out from the files' statuses without reading them). With the cache
-warm, nothing is read or parsed; otherwise the playbook is loaded and validated as
+under a key of the validation run's key (the playbook's code, the date and every data file's
+content digest, which the validation cache works out from the files' statuses without reading
+them, or takes as the last run's when no status changed). With the cache warm, nothing is read
+or parsed; otherwise the playbook is loaded and validated as
 ``playbook validate`` does, the validation cache is refreshed, and the tables are built anew.
 """
 
@@ -21,15 +22,15 @@ from playbook.findings import count_errors
 from playbook.layout import CACHE
 
 TABLES = "assign.marshal"
-_FORMAT = 1
+_FORMAT = 2
 
 
 def rule_tables(root: Path, as_of: date) -> RuleTables:
     """The rule tables of the playbook at ``root``, validated as of ``as_of``."""
     cache = RunCache(root, as_of)
     cached = cache.lookup()
-    digests = cache.digests()
-    key = _key(cache.version, as_of, digests) if digests is not None else None
+    run_key = cache.key()
+    key = _key(run_key) if run_key is not None else None
     if key is not None and cache.secret is not None:
         stored = _read(root / CACHE / TABLES, cache.secret, key)
         if stored is not None:
@@ -51,11 +52,8 @@ def rule_tables(root: Path, as_of: date) -> RuleTables:
     return tables
 
 
-def _key(version: str, as_of: date, digests: dict[str, str]) -> str:
-    digest = hashlib.sha256(f"{_FORMAT}\n{version}\n{as_of.isoformat()}\n".encode())
-    for path, content in digests.items():
-        digest.update(f"{path}\0{content}\n".encode())
-    return digest.hexdigest()
+def _key(run_key: str) -> str:
+    return hashlib.sha256(f"{_FORMAT}\n{run_key}\n".encode()).hexdigest()
 
 
 def _read(path: Path, secret: bytes, key: str) -> RuleTables | None:
