@@ -9,12 +9,12 @@ says what it could not check.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from playbook.errors import PlaybookError
+from playbook.spelling import did_you_mean
 
 #: The keys of ``crm.columns``, in the order a summary names them.
 KEYS = ("id", "name", "region", "industry", "domain", "owner")
@@ -112,8 +112,7 @@ def resolve(
     known = {metric for metric, _ in metrics}
     for metric in wanted:
         if metric not in known:
-            close = difflib.get_close_matches(metric, sorted(known), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f" (its metrics: {', '.join(sorted(known))})"
+            hint = did_you_mean(metric, sorted(known)) or f" (its metrics: {', '.join(sorted(known))})"
             raise MappingError(f"playbook.yaml: crm.metrics.{metric}: tiers.yaml has no metric '{metric}'{hint}")
     for metric, unit in metrics:
         entry = wanted.get(metric)
@@ -184,9 +183,7 @@ def _exact(header: list[str], name: str, key: str) -> str:
 
 
 def _missing(header: list[str], name: str, key: str, default: bool) -> str:
-    close = difflib.get_close_matches(name, header, n=1, cutoff=0.5)
-    by_case = [column for column in header if column.lower() == name.lower()]
-    hint = f"; did you mean '{(by_case or close)[0]}'?" if by_case or close else ""
+    hint = did_you_mean(name, header)
     how = f"set {key} in playbook.yaml to its column" if default else f"fix {key} in playbook.yaml"
     shown = ", ".join(f"'{column}'" for column in header[:30]) + (", ..." if len(header) > 30 else "")
     return f"the extract has no column '{name}'{hint} ({how}; its columns: {shown})"

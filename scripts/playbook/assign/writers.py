@@ -209,41 +209,12 @@ def _summary_sheet(workbook: Any, summary: Summary) -> None:
         _write(sheet, row, 1, value)
         row += 1
     row += 1
-    header = ("team", "customers", "named", "regional", "conflicts", "candidates")
-    start = row
-    for column, name in enumerate(header):
-        sheet.write_string(row, column, name, bold)
-    for team in summary.teams:
-        row += 1
-        team_values: tuple[object, ...] = (
-            team.team,
-            team.customers,
-            team.named,
-            team.regional,
-            team.conflicts,
-            team.candidates,
-        )
-        for column, value in enumerate(team_values):
-            _write(sheet, row, column, value)
-    sheet.autofilter(start, 0, row, len(header) - 1)
+    teams = [(t.team, t.customers, t.named, t.regional, t.conflicts, t.candidates) for t in summary.teams]
+    row = _table(sheet, row, ("team", "customers", "named", "regional", "conflicts", "candidates"), teams, bold, True)
     row += 2
-    for column, name in enumerate(
-        ("kind", "industry/domain", "region", "customers", "gaps", "conflicts", "candidates")
-    ):
-        sheet.write_string(row, column, name, bold)
-    for cell in summary.cells:
-        row += 1
-        cell_values: tuple[object, ...] = (
-            cell.kind,
-            cell.row,
-            cell.region,
-            cell.customers,
-            cell.gaps,
-            cell.conflicts,
-            cell.candidates,
-        )
-        for column, value in enumerate(cell_values):
-            _write(sheet, row, column, value)
+    cells = [(c.kind, c.row, c.region, c.customers, c.gaps, c.conflicts, c.candidates) for c in summary.cells]
+    header = ("kind", "industry/domain", "region", "customers", "gaps", "conflicts", "candidates")
+    row = _table(sheet, row, header, cells, bold)
     if summary.missing:
         row += 2
         sheet.write_string(row, 0, "named accounts missing from the extract", bold)
@@ -252,6 +223,25 @@ def _summary_sheet(workbook: Any, summary: Summary) -> None:
             for column, value in enumerate((missing.account, missing.crm_id, missing.team)):
                 _write(sheet, row, column, value)
     sheet.set_column(0, 0, 28)
+
+
+def _table(
+    sheet: Any, row: int, header: tuple[str, ...], rows: list[tuple[Any, ...]], bold: Any, filtered: bool = False
+) -> int:
+    """A header in bold at ``row`` and the rows below it; the last row written.
+
+    ``filtered`` puts the sheet's filter on this table: a worksheet has one filter at most.
+    """
+    start = row
+    for column, name in enumerate(header):
+        sheet.write_string(row, column, name, bold)
+    for values in rows:
+        row += 1
+        for column, value in enumerate(values):
+            _write(sheet, row, column, value)
+    if filtered:
+        sheet.autofilter(start, 0, row, len(header) - 1)
+    return row
 
 
 def _rows_sheet(sheet: Any, result: duckdb.DuckDBPyConnection) -> None:

@@ -6,7 +6,6 @@ file or the account folder takes the new name, and CODEOWNERS follows (see ``cha
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from playbook import layout
@@ -15,6 +14,7 @@ from playbook.edit.change import Before, Plan
 from playbook.errors import PlaybookError
 from playbook.models.common import SLUG_PATTERN
 from playbook.repository import Playbook
+from playbook.spelling import did_you_mean
 
 _SLUG = re.compile(SLUG_PATTERN)
 TEAMS = "data/teams"
@@ -36,9 +36,7 @@ def existing_ids(playbook: Playbook, kind: str) -> set[str]:
 
 def unknown(kind: str, identifier: str, known: set[str]) -> PlaybookError:
     """The error for an id that is not defined, with the nearest one as a hint."""
-    close = difflib.get_close_matches(identifier, sorted(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return PlaybookError(f"there is no {kind} '{identifier}'{hint}")
+    return PlaybookError(f"there is no {kind} '{identifier}'{did_you_mean(identifier, sorted(known))}")
 
 
 def plan(before: Before, kind: str, old: str, new: str) -> Plan:
