@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -304,6 +306,32 @@ def test_internal_page_has_the_power_map_trend_scores_and_contacts(rich_repo: Pa
     assert re.search(r'data-id="nimue&#45;m" data-level="3"', section)
 
 
+def _power_map_links(markdown: str) -> list[tuple[str, str]]:
+    """Each link on the power map of an account page: where it leads, and what it says."""
+    section = markdown_section(markdown, "Relationships").split("### Power map", 1)[1].split("###", 1)[0]
+    found = re.search(r"<svg.*?</svg>", section, flags=re.S)
+    assert found is not None
+    root = ET.fromstring(found.group(0))
+    links = root.iter("{http://www.w3.org/2000/svg}a")
+    return [(link.get("href") or "", " ".join("".join(link.itertext()).split())) for link in links]
+
+
+def test_the_power_map_links_our_people_to_their_pages(rich_repo: Path) -> None:
+    links = _power_map_links(_page(rich_repo))
+    # Zephyrine (amy-ar, backup sam-sr), then her reports Orlando (sam-sr, amy-ar) and Nimue (amy-ar, fay-fr).
+    assert [href for href, _ in links] == [
+        f"../people/{person}.html" for person in ("amy-ar", "sam-sr", "sam-sr", "amy-ar", "amy-ar", "fay-fr")
+    ]
+    assert links[:2] == [
+        ("../people/amy-ar.html", "ours: 陈艾米 (Amy Chen)"),
+        ("../people/sam-sr.html", "backup: 孙山 (Sam Sun)"),
+    ]
+    # With mkdocs.yml's use_directory_urls, pages are folders: the links follow.
+    site = replace(context(rich_repo), directory_urls=True)
+    (page,) = account_pages.pages(site)
+    assert _power_map_links(page.markdown)[0] == ("../../people/amy-ar/", "ours: 陈艾米 (Amy Chen)")
+
+
 def test_latest_scores_and_satisfaction_gap_per_assessment(rich_repo: Path) -> None:
     section = markdown_section(_page(rich_repo), "Relationships")
     scores = table_rows(section.split("### Relationship trend", 1)[1].split("###", 1)[0])
@@ -497,6 +525,10 @@ def test_strict_build_shows_hostile_text_as_text_and_public_search_holds_no_pers
     assert "Zephyrine" in internal["search/search_index.json"]
     for path, content in internal.items():
         assert not re.search(r"<script>alert|<img src=x", content), path
+    # The power map's links (raw HTML, which the engine does not check) lead to built pages.
+    drawn = re.findall(r'<a href="([^"]+)" class="pb-person-link">', internal["accounts/acme.html"])
+    assert len(drawn) == 6
+    assert {posixpath.normpath(posixpath.join("accounts", html.unescape(href))) for href in drawn} <= set(internal)
     public = _build(rich_repo, tmp_path / "public", "public")
     for path, content in public.items():
         for word in PERSONAL:

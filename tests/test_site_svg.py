@@ -69,12 +69,12 @@ def boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
     return found
 
 
-def assert_embeddable(diagram: str, css: str) -> ET.Element:
+def assert_embeddable(diagram: str, css: str, role: str = "img") -> ET.Element:
     """Well-formed, the root as pages and browser tests expect, and safe inside Markdown."""
     root = parse(diagram)
     assert root.tag == f"{NS}svg"
     assert root.get("class") == css
-    assert root.get("role") == "img"
+    assert root.get("role") == role
     assert root.get("aria-label")
     assert root.get("width") == "100%"
     assert re.fullmatch(r"0 0 [\d.]+ [\d.]+", root.get("viewBox", ""))
@@ -216,6 +216,68 @@ def test_hostile_names_show_as_text() -> None:
     shown = [element.text for element in elements(root, "text", "pb-name")]
     assert shown[1] == "]]>"
     assert shown[2] == '"><script>alert(1)</script>'
+
+
+def test_our_people_are_links_to_their_pages() -> None:
+    people = [
+        person(
+            "ceo",
+            owner="吴一舟 (Wu Yizhou)",
+            owner_page="../people/wu-yizhou.html",
+            backup="Zhao Lei",
+            backup_page="../people/zhao-lei.html",
+        ),
+        person("cfo", "ceo", owner="Li Ming", backup="Nobody Known"),
+    ]
+    root = assert_embeddable(power_map(people, "en"), "pb-power-map", role="group")
+    links = elements(root, "a", "pb-person-link")
+    assert [link.get("href") for link in links] == ["../people/wu-yizhou.html", "../people/zhao-lei.html"]
+    assert ["".join(link.itertext()).strip() for link in links] == ["ours: 吴一舟 (Wu Yizhou)", "backup: Zhao Lei"]
+    # The name is the underlined part, in the links' colour; the label before it is plain.
+    names = [link.find(f"{NS}text/{NS}tspan") for link in links]
+    assert [name.text if name is not None else None for name in names] == ["吴一舟 (Wu Yizhou)", "Zhao Lei"]
+    assert all(name is not None and name.get("text-decoration") == "underline" for name in names)
+    # Someone of ours without a page is named as text.
+    cfo = elements(root, "g", "pb-person")[1]
+    assert not elements(cfo, "a")
+    assert ["".join(line.itertext()) for line in elements(cfo, "text", "pb-ours")] == [
+        "ours: Li Ming",
+        "backup: Nobody Known",
+    ]
+    # Without any link the map stays an image.
+    assert parse(power_map(sample_people(), "en")).get("role") == "img"
+
+
+def test_a_long_name_of_ours_is_one_link_over_its_lines() -> None:
+    long_name = "Alexandria Montgomery-Smythe the Third"
+    root = parse(power_map([person("a", owner=long_name, owner_page="../people/a.html")], "zh"))
+    (link,) = elements(root, "a", "pb-person-link")
+    lines = ["".join(line.itertext()) for line in elements(link, "text", "pb-ours")]
+    assert len(lines) == 2 and " ".join(lines) == f"我方: {long_name}"
+    assert all(columns(line) <= 34 for line in lines)
+    assert [tspan.text for tspan in link.iter(f"{NS}tspan")] == ["Alexandria Montgomery-Smythe", "the Third"]
+
+
+def test_hostile_names_and_addresses_of_ours_stay_text() -> None:
+    people = [
+        person(f"p{index}", owner=name, owner_page=f"../people/{name}.html", backup=name, backup_page=name)
+        for index, name in enumerate(HOSTILE)
+    ]
+    diagram = power_map(people, "en")
+    root = assert_embeddable(diagram, "pb-power-map", role="group")
+    for raw in ("<img", "<script", "]]>", "javascript:"):
+        assert raw not in diagram
+    links = elements(root, "a", "pb-person-link")
+    assert [link.get("href") for link in links] == [
+        page for name in HOSTILE for page in (f"../people/{name}.html", name)
+    ]
+    assert [" ".join(tspan.text or "" for tspan in link.iter(f"{NS}tspan")) for link in links[::2]] == HOSTILE
+    assert {element.tag for element in root.iter()} <= {
+        f"{NS}{tag}" for tag in ("svg", "title", "g", "rect", "path", "line", "polyline", "text", "a", "tspan")
+    }
+    page = render(f"Map:\n\n{svg.embed(diagram)}\n\nAfter.\n")
+    for tag in ("<em>", "<strong>", "<code>", "<img", "<script"):
+        assert tag not in page
 
 
 @pytest.mark.parametrize("wrap", [True, False])

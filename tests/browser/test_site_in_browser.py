@@ -67,6 +67,19 @@ def test_account_page_draws_the_power_map_and_the_trend(tab: Tab, internal_site:
     tab.assert_clean()
 
 
+def test_a_person_of_ours_on_the_power_map_leads_to_their_page(tab: Tab, internal_site: Site) -> None:
+    tab.open(internal_site, f"accounts/{ACCOUNT.id}.html")
+    link = tab.page.locator("svg.pb-power-map a.pb-person-link").first
+    link.scroll_into_view_if_needed()
+    expect(link).to_be_visible()
+    name = (link.locator("tspan").first.text_content() or "").strip()
+    assert name
+    link.click()
+    tab.page.wait_for_url(re.compile(r"/people/[a-z0-9-]+\.html$"))
+    expect(tab.page.locator("article h1").first).to_contain_text(name)
+    tab.assert_clean()
+
+
 # --- search -----------------------------------------------------------------------------
 
 QUERIES = {

@@ -77,7 +77,7 @@ def section(context: SiteContext, directory: Directory, account: Account, assess
     contacts = _contacts(account)
     levels = latest_levels(assessments)
     lines = [f"## {label('relationships', context.language)} {{ #relationships }}", ""]
-    lines += _power_map(context, directory, contacts, levels)
+    lines += _power_map(context, directory, contacts, levels, f"accounts/{account.id}.md")
     lines += _trend(context, directory, assessments)
     lines += _satisfaction(context, assessments)
     lines += _notes(context, assessments)
@@ -140,8 +140,14 @@ def _dimensions(directory: Directory, assessments: list[Assessment]) -> list[tup
 
 
 def _power_map(
-    context: SiteContext, directory: Directory, contacts: list[Contact], levels: dict[str, int]
+    context: SiteContext, directory: Directory, contacts: list[Contact], levels: dict[str, int], page: str
 ) -> list[str]:
+    """The power map of the account page at ``page`` (a docs path): our people link to their pages."""
+
+    def address(person_id: str | None) -> str | None:
+        target = directory.person_page(person_id) if person_id else None
+        return context.address(target, page) if target else None
+
     people = [
         svg.MapPerson(
             id=contact.id,
@@ -154,6 +160,8 @@ def _power_map(
             reports_to=contact.reports_to,
             owner=directory.person_display(contact.owner) if contact.owner else None,
             backup=directory.person_display(contact.backup) if contact.backup else None,
+            owner_page=address(contact.owner),
+            backup_page=address(contact.backup),
             level=levels.get(contact.id),
         )
         for contact in contacts

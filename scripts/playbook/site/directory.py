@@ -180,6 +180,10 @@ class Directory:
             return cell(team_id)
         return f"[{cell(self.team_display(team_id))}]({up}teams/{team_id}.md)"
 
+    def person_page(self, person_id: str) -> str | None:
+        """The docs path of a person's page (``people/<id>.md``), or None for an id the playbook does not define."""
+        return f"people/{person_id}.md" if person_id in self.people else None
+
     def person_link(self, person_id: str, up: str = "") -> str:
         if person_id not in self.people:
             return cell(person_id)

@@ -86,6 +86,15 @@ def source_url(root: Path) -> str | None:
     return urljoin(base, up.rstrip("/") + "/") if up != "." else base
 
 
+def directory_urls(root: Path) -> bool:
+    """Whether the engine builds ``x.md`` as ``x/`` (mkdocs.yml's ``use_directory_urls``, on unless set off)."""
+    try:
+        config = read_config(root)
+    except PlaybookError:
+        return False
+    return config.get("use_directory_urls", True) is not False
+
+
 def site_pages(
     validation: Validation, audience: Audience, as_of: date | None = None, customers: Summary | None = None
 ) -> tuple[list[Page], Language | None]:
@@ -103,5 +112,6 @@ def site_pages(
         as_of or date.today(),
         source_url(Path(validation.playbook.root)),
         customers,
+        directory_urls(Path(validation.playbook.root)),
     )
     return generate(context, RULES), (language if settings is not None else None)

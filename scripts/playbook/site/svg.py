@@ -9,7 +9,8 @@ wraps one in ``embed`` so that a wide diagram scrolls instead of shrinking out o
 
 - ``power_map``: the customer's org chart by reporting line; each box coloured by our latest
   relationship level, bordered by the person's influence, with the buying role and who covers
-  them on our side (``svg_layout`` places the boxes).
+  them on our side, each a link to their page (``svg_layout`` places the boxes). A map with
+  links is a group rather than an image, so that screen readers reach the links.
 - ``trend_chart``: each relationship dimension's level across the assessments (``svg_trend``).
 - ``heat_cell``: a level on its colour with the change since the previous assessment.
 """
@@ -25,6 +26,7 @@ from playbook.site.svg_draw import (
     INK,
     LEVEL_NAMES,
     LEVELS,
+    LINK_TEXT,
     MUTED,
     PANEL,
     UNKNOWN_COLOUR,
@@ -125,6 +127,9 @@ class MapPerson:
     #: The display names of our owner and backup for this person.
     owner: str | None = None
     backup: str | None = None
+    #: The addresses of our owner's and backup's pages, relative to the page the map is on.
+    owner_page: str | None = None
+    backup_page: str | None = None
     #: The latest assessed relationship level, -1 to 3.
     level: int | None = None
 
@@ -158,7 +163,18 @@ def power_map(people: list[MapPerson], language: Language) -> str:
         x = box.x + offset_x - BOX_WIDTH / 2
         body += _person_box(shown, lines[box.person], x, box.y + offset_y, size, tooltip, language)
     summary = f"{title}: " + word("contacts_count", language).format(count=len(people))
-    return document("pb-power-map", inner + 2 * _MARGIN, offset_y + tree.height + _MARGIN, summary, body)
+    linked = any(entry.page for item in lines for entry in item.ours)
+    height = offset_y + tree.height + _MARGIN
+    return document("pb-power-map", inner + 2 * _MARGIN, height, summary, body, role="group" if linked else "img")
+
+
+@dataclass(frozen=True)
+class _Ours:
+    """One of our people in a box: ``ours: name`` on one line or more, and the address of their page."""
+
+    prefix: str
+    lines: list[str]
+    page: str | None
 
 
 @dataclass(frozen=True)
@@ -167,7 +183,7 @@ class _Lines:
 
     name: list[str]
     title: list[str]
-    ours: list[str]
+    ours: list[_Ours]
 
 
 def _box_lines(person: MapPerson, language: Language) -> _Lines:
@@ -175,18 +191,48 @@ def _box_lines(person: MapPerson, language: Language) -> _Lines:
     title = wrap(second, _TITLE_COLUMNS)
     if len(title) > _TITLE_LINES:  # the title may be shortened; the tooltip has it whole
         title = [*title[: _TITLE_LINES - 1], clip(" ".join(title[_TITLE_LINES - 1 :]), _TITLE_COLUMNS)]
-    ours: list[str] = []
+    ours: list[_Ours] = []
     if person.owner:
-        ours += wrap(f"{word('ours', language)}: {person.owner}", _OURS_COLUMNS)
+        ours.append(_ours(word("ours", language), person.owner, person.owner_page))
         if person.backup:
-            ours += wrap(f"{word('backup', language)}: {person.backup}", _OURS_COLUMNS)
+            ours.append(_ours(word("backup", language), person.backup, person.backup_page))
     return _Lines(wrap(person.name, _NAME_COLUMNS), title, ours)
+
+
+def _ours(role: str, name: str, page: str | None) -> _Ours:
+    """``ours: 吴一舟 (Wu Yizhou)`` wrapped; the label stays whole on the first line."""
+    prefix = f"{role}:"
+    return _Ours(prefix, wrap(f"{prefix} {name}", _OURS_COLUMNS), page)
+
+
+def _ours_texts(entry: _Ours, x: float, y: float) -> list[str]:
+    """Our person's lines from baseline ``y``; with a page, the name is an underlined link to it.
+
+    One link holds every line of the name, so a reader tabs to each of our people once.
+    """
+    texts = []
+    for index, line in enumerate(entry.lines):
+        baseline = y + index * _TEXT_LINE
+        if entry.page is None:
+            texts.append(label_text(x, baseline, line, 11.5, INK, css="pb-ours"))
+            continue
+        lead, name = (entry.prefix, line[len(entry.prefix) :]) if index == 0 else ("", line)
+        shown = text(lead) + (" " if lead and name.strip() else "")
+        if name.strip():
+            shown += f'<tspan fill="{LINK_TEXT}" text-decoration="underline">{text(name)}</tspan>'
+        texts.append(
+            f'<text x="{number(x)}" y="{number(baseline)}" font-size="11.5" fill="{INK}" class="pb-ours">{shown}</text>'
+        )
+    if entry.page is None:
+        return texts
+    return [f'<a href="{text(entry.page)}" class="pb-person-link">', *texts, "</a>"]
 
 
 def _heights(lines: list[_Lines]) -> tuple[float, float]:
     """The height of every box on a map, and of the band at its foot that names our people."""
     top = max((len(item.name) * _NAME_LINE + len(item.title) * _TEXT_LINE for item in lines), default=0)
-    band = max((max(1, len(item.ours)) * _TEXT_LINE for item in lines), default=_TEXT_LINE) + 10
+    ours = [sum(len(entry.lines) for entry in item.ours) for item in lines]
+    band = max((max(1, count) * _TEXT_LINE for count in ours), default=_TEXT_LINE) + 10
     return 12 + top + _ROLE_ROW + band, band
 
 
@@ -216,8 +262,10 @@ def _person_box(
     texts.append(label_text(x + 16, role_top + 15.5, role, 11, DARK_TEXT, bold=True, css="pb-role"))
     texts.append(label_text(right - 10, role_top + 15.5, level, 11.5, ink, anchor="end", bold=True, css="pb-level"))
     if lines.ours:
-        for index, line in enumerate(lines.ours):
-            texts.append(label_text(x + 10, band + 16 + index * _TEXT_LINE, line, 11.5, INK, css="pb-ours"))
+        baseline = band + 16
+        for entry in lines.ours:
+            texts += _ours_texts(entry, x + 10, baseline)
+            baseline += len(entry.lines) * _TEXT_LINE
     else:
         texts.append(label_text(x + 10, band + 16, word("no_owner", language), 11.5, WARNING, bold=True, css="pb-ours"))
     # The coloured part: the box above the band, its top corners rounded like the outline's.

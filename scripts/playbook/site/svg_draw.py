@@ -38,6 +38,8 @@ BLACK_TEXT = "#000000"
 INK = "#37474f"
 MUTED = "#607d8b"
 WARNING = "#c62828"
+#: Our people's names that link to their pages: a blue that reads on the white panel (contrast 7).
+LINK_TEXT = "#1557a8"
 PANEL = "#ffffff"
 _FONT = (
     "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
@@ -192,8 +194,11 @@ def wrap(words: str, limit: int) -> list[str]:
 # --- shapes ------------------------------------------------------------------------------
 
 
-def document(css: str, width: float, height: float, summary: str, body: Iterable[str]) -> str:
+def document(css: str, width: float, height: float, summary: str, body: Iterable[str], role: str = "img") -> str:
     """The root ``<svg>`` on a white panel, one element a line.
+
+    A diagram is an image (``role``) unless it holds links: an image's content is hidden from
+    screen readers, so a diagram with links is a ``group`` whose text and links they reach.
 
     ``width="100%"`` scales the diagram to the page; ``max-width`` keeps a small one at its
     natural size and ``min-width`` keeps a large one from shrinking below 75% of it (``embed``
@@ -202,7 +207,7 @@ def document(css: str, width: float, height: float, summary: str, body: Iterable
     least = min(width, max(320.0, width * (0.8 if css == "pb-power-map" else 0.75)))
     style = f"max-width:{number(width)}px;min-width:{number(least)}px;height:auto"
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" role="img" aria-label="{text(summary)}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" role="{role}" aria-label="{text(summary)}"'
         f' viewBox="0 0 {number(width)} {number(height)}" width="100%" style="{style}" font-family="{_FONT}">'
     )
     panel = rect(0.5, 0.5, width - 1, height - 1, fill=PANEL, stroke="#cfd8dc", rx=8, css="pb-bg")
