@@ -114,12 +114,49 @@ def test_zensical_terms_go_into_a_hidden_part_of_the_title() -> None:
     }
     shaped = shape_zensical(data, [_entry("accounts/a", account=True), _entry("accounts/a", "qiao", "<乔>")])
     page, section, contact, _ = shaped["items"]
-    assert page["title"] == '滨海省税务局<span hidden="hidden">滨海省税务局 海省税务局</span>'
+    # An account's names lead its title: Zensical ranks a title match by how early it comes.
+    assert page["title"] == '<span hidden="hidden">滨海省税务局 海省税务局</span>滨海省税务局'
     assert page["text"].startswith("<p>Strategic")
     assert section["title"] == "X"
     assert contact["location"] == "accounts/a.html#qiao"
     assert contact["title"].startswith("<乔>")
     assert contact["path"] == ["滨海省税务局"] and contact["tags"] == ["T"]
+
+
+def test_zensical_titles_that_start_with_an_accounts_name_run_give_way_to_the_account() -> None:
+    """A page titled by the query (a domain, an industry, a team) would come before the account."""
+    items = [
+        {"location": "accounts/a.html", "level": 1, "title": "滨海省税务局 (Binhai Tax)", "text": ""},
+        {
+            "location": "accounts/by/domain-tax.html",
+            "level": 1,
+            "title": "税务 (Tax)",
+            "text": "",
+            "path": ["税务 (Tax)"],
+        },
+        {
+            "location": "accounts/by/domain-tax.html#s",
+            "level": 2,
+            "title": "税务 2",
+            "text": "",
+            "path": ["税务 (Tax)"],
+        },
+        {"location": "teams/t.html", "level": 1, "title": "海省税务组 (Team)", "text": ""},
+        {"location": "teams/u.html", "level": 1, "title": "华东区域部 (East)", "text": ""},
+    ]
+    entries = [
+        SearchEntry("accounts/a", None, None, "", ("滨海省税务局", "海省税务局", "税务局", "务局"), True),
+        SearchEntry("teams/t", None, None, "", ("海省税务组", "省税务组"), False),
+        SearchEntry("teams/u", None, None, "", ("华东区域部",), False),
+    ]
+    account, domain, section, team, other = shape_zensical({"items": items}, entries)["items"]
+    assert account["title"].endswith("</span>滨海省税务局 (Binhai Tax)")
+    # Shown the same, but no longer a word of the title's: found by the path (or the hidden names).
+    assert domain["title"] == "税<wbr>务 (Tax)" and domain["path"] == ["税务 (Tax)"]
+    assert team["title"] == '海<wbr>省<wbr>税<wbr>务<wbr>组 (Team)<span hidden="hidden">海省税务组 省税务组</span>'
+    # A section's title is its only name, and a name that no account's shares stays as it is.
+    assert section["title"] == "税务 2"
+    assert other["title"].startswith("华东区域部 (East)")
 
 
 def test_terms_are_escaped_in_zensicals_title() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,6 @@ from tests.browser import sites
 from tests.browser.conftest import Site, Tab
 
 ACCOUNT_PAGE = "/accounts/{id}.html"
-_ACCOUNT_PATH = re.compile(r"/accounts/[^/]+\.html$")
 
 
 @dataclass(frozen=True)
@@ -214,23 +212,10 @@ def test_every_account_is_the_first_hit_for_its_name_runs_and_aliases(
     for (account, query), hits in zip(asked, answers, strict=True):
         wanted = ACCOUNT_PAGE.format(id=account.id)
         paths = [hit.path for hit in hits]
-        if engine == "zensical":
-            # Zensical ranks a page whose visible title starts with the query (a government
-            # domain, an industry or a team named by it, such as 税务 or 能源电力) above a
-            # match further into a title: only such pages may come before the account.
-            paths = paths[_titled_first(hits, query) :]
         if not paths or not paths[0].endswith(wanted):
             missed.append(f"{query!r}: {[hit.path for hit in hits][:3] or 'no hit'} instead of {wanted}")
     assert not missed, f"{len(missed)} queries do not give their account first:\n" + "\n".join(missed)
     tab.assert_clean()
-
-
-def _titled_first(hits: list[Hit], query: str) -> int:
-    """How many hits lead the list on pages other than an account's whose visible title starts with the query."""
-    count = 0
-    while count < len(hits) and hits[count].title.startswith(query) and not _ACCOUNT_PATH.search(hits[count].path):
-        count += 1
-    return count
 
 
 @pytest.mark.parametrize("engine", ENGINES)

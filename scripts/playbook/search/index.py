@@ -11,7 +11,10 @@ Zensical writes ``search.json``: its items (one a page section) and the config, 
 browser search indexes the fields title, text and path. The terms go into the title inside
 ``<span hidden>``, which its search indexes and its result list keeps hidden, and the summary
 leads the text. A contact's entry is a document (an item) of its own, at the contact's node of
-the power map, after the page's other sections.
+the power map, after the page's other sections. Zensical ranks a title match by how early in
+the title it comes, so an account's terms lead its title, and a word of another page's title
+that starts with a run of an account's name is split by ``<wbr>`` (which shows nothing): that
+page is found by its path or its own hidden terms, after the account.
 
 Both files are written back as their engine writes them, so the same data gives the same site.
 """
@@ -19,6 +22,7 @@ Both files are written back as their engine writes them, so the same data gives 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
@@ -26,7 +30,7 @@ from typing import Any
 
 from playbook.errors import PlaybookError
 from playbook.search.entries import SearchEntry
-from playbook.search.terms import without_single_characters
+from playbook.search.terms import HAN_RUN, without_single_characters
 
 MKDOCS_INDEX = "search/search_index.json"
 ZENSICAL_INDEX = "search.json"
@@ -37,6 +41,11 @@ NAMES_BOOST = 1000.0
 #: An account's page against a team's or a person's that shares its name.
 ACCOUNT_BOOST = 2.0
 _HIDDEN = '<span hidden="hidden">'
+#: Between the characters of a word that search should not match in a title: a word-break
+#: opportunity, which shows nothing, but Zensical's index splits words at every tag.
+_BREAK = "<wbr>"
+#: The hidden part of a title (its terms are escaped: no tag inside).
+_VISIBLE = re.compile(re.escape(_HIDDEN) + "[^<]*</span>")
 Document = dict[str, Any]
 Place = Callable[[Document, SearchEntry], None]
 Added = Callable[[SearchEntry, str, Document], Document]
@@ -84,13 +93,15 @@ def shape_zensical(data: dict[str, Any], entries: Iterable[SearchEntry]) -> dict
 
     def place(item: dict[str, Any], entry: SearchEntry) -> None:
         hidden = f"{_HIDDEN}{escape(' '.join(entry.terms))}</span>" if entry.terms else ""
-        item["title"] = f"{item.get('title', '')}{hidden}"
+        title = str(item.get("title", ""))
+        # Zensical ranks a title match by how early in the title it comes: an account's names lead.
+        item["title"] = f"{hidden}{title}" if entry.account else f"{title}{hidden}"
         if entry.anchor is None and entry.summary:
             item["text"] = _lead(entry.summary, str(item.get("text", "")))
 
     def added(entry: SearchEntry, location: str, page: dict[str, Any]) -> dict[str, Any]:
         # Found under its page, as the page's sections are: the page's title (without its terms) as its path.
-        title = str(page.get("title", "")).split(_HIDDEN, 1)[0]
+        title = _VISIBLE.sub("", str(page.get("title", "")))
         return {
             "location": location,
             "level": 2,
@@ -101,7 +112,46 @@ def shape_zensical(data: dict[str, Any], entries: Iterable[SearchEntry]) -> dict
         }
 
     data["items"] = _merged(items, entries, place, added)
+    runs = _account_runs(entries)
+    accounts = {f"{entry.page}{suffix}" for entry in entries if entry.account for suffix in (".html", "/")}
+    for item in data["items"]:
+        title = item.get("title")
+        if str(item.get("location")) in accounts or not isinstance(title, str):
+            continue
+        # Only where the title's words are found anyway: a page's path repeats its title, and a
+        # team's, person's or contact's names are in the hidden part.
+        if item.get("level") == 1 or _HIDDEN in title:
+            item["title"] = _unranked(title, runs)
     return data
+
+
+def _account_runs(entries: Iterable[SearchEntry]) -> set[str]:
+    """Every two characters running in an account's Chinese names and aliases."""
+    return {
+        run[start : start + 2]
+        for entry in entries
+        if entry.account
+        for term in entry.terms
+        for run in HAN_RUN.findall(term)
+        for start in range(len(run) - 1)
+    }
+
+
+def _unranked(title: str, runs: set[str]) -> str:
+    """``title`` with a word break between the characters of each Chinese word that starts with a
+    run of an account's name.
+
+    The title shows the same, but Zensical's index no longer holds the word, so a query for
+    the run finds the page by its path (or its hidden names) instead, after the accounts
+    whose names hold it.
+    """
+    visible, hidden, rest = title.partition(_HIDDEN)
+    shown = HAN_RUN.sub(lambda run: _broken(run.group(0)) if run.group(0)[:2] in runs else run.group(0), visible)
+    return shown + hidden + rest
+
+
+def _broken(words: str) -> str:
+    return _BREAK.join(words)
 
 
 def _within_zensicals_limit(items: list[Document], entries: list[SearchEntry]) -> list[SearchEntry]:
