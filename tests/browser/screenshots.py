@@ -30,6 +30,9 @@ from tests.browser import sites
 #: The browser window of a desktop and of a phone: each shot is one screen from the top of what it shows.
 DESKTOP = (1400, 1000)
 PHONE = (390, 844)
+#: How long the page may take to settle after a scroll before it is photographed (ms): the
+#: header's title changes (a fade) as the page scrolls.
+SETTLE_MS = 500
 
 
 def shots(account: sites.SampleAccount) -> dict[str, tuple[str, str | None, tuple[int, int]]]:
@@ -61,6 +64,7 @@ def take(out: Path, sample: Path = sites.PROJECT) -> list[Path]:
                         raise sites.SiteNotBuilt(f"the sample site has no {path}")
                     if start is not None:
                         page.locator(start).evaluate("element => element.scrollIntoView()")
+                        page.wait_for_timeout(SETTLE_MS)
                     page.screenshot(path=out / name, full_page=False)
                     page.close()
                     saved.append(out / name)
@@ -73,10 +77,6 @@ def take(out: Path, sample: Path = sites.PROJECT) -> list[Path]:
 COMPANY_A_VIEW = {"width": 1400, "height": 1000}
 #: The summary of the big region opened in the second company A shot.
 OPENED = "华东 (East China): "
-
-
-#: How long the page may take to settle after a scroll before it is photographed (ms).
-SETTLE_MS = 500
 
 
 def take_company_a(out: Path) -> list[Path]:
@@ -96,7 +96,7 @@ def take_company_a(out: Path) -> list[Path]:
                 if response is None or not response.ok:
                     raise sites.SiteNotBuilt("the company A site has no coverage-matrix.html")
                 page.locator("#commercial").evaluate("element => element.scrollIntoView()")
-                page.wait_for_timeout(SETTLE_MS)  # the header's title changes as the page scrolls
+                page.wait_for_timeout(SETTLE_MS)
                 page.screenshot(path=out / "coverage-matrix-company-a.png", full_page=False)
                 saved.append(out / "coverage-matrix-company-a.png")
                 opened = page.locator("details").filter(has=page.locator("summary", has_text=OPENED)).first
