@@ -77,8 +77,9 @@ def assert_no_injection(rendered: str) -> None:
     assert not re.search(r"<\s*(img|script|em|code)\b", rendered, flags=re.I), rendered
     for tag in re.findall(r"<[a-zA-Z][^>]*>", rendered):
         assert not re.search(r"\son[a-z]+\s*=", tag, flags=re.I), tag
+    # A page's Markdown link, or (in a diagram, raw HTML) the page's built address.
     for target in hrefs(rendered):
-        assert re.fullmatch(r"(\.\./)?([a-z]+/)?[a-z0-9-]+\.md(#[a-z0-9-]+)?|#[\w-]+", target), target
+        assert re.fullmatch(r"(\.\./)?([a-z]+/)?[a-z0-9-]+\.(md|html)(#[a-z0-9-]+)?|#[\w-]+", target), target
 
 
 def assert_tables_are_regular(rendered: str) -> None:
@@ -89,13 +90,17 @@ def assert_tables_are_regular(rendered: str) -> None:
 
 
 def assert_links_resolve(generated: list[Page]) -> None:
-    """Every relative link of every page leads to a generated page (and an anchor it has)."""
+    """Every relative link of every page leads to a generated page (and an anchor it has).
+
+    A diagram's link (raw HTML, which the engine leaves as it is) names the built page, ``x.html``.
+    """
     rendered = {page.path: render(page.markdown) for page in generated}
     for path, page_html in rendered.items():
         for target in hrefs(page_html):
             if target.startswith("#"):
                 continue
             file, _, anchor = target.partition("#")
+            file = file.removesuffix(".html") + ".md" if file.endswith(".html") else file
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
             assert resolved in rendered, f"{path} links to {target}, which is not generated"
             if anchor:
