@@ -5,7 +5,20 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import assign, build, codeowners, coverage, move, new, rename, rules, schemas, serve, validate
+from playbook.commands import (
+    assign,
+    build,
+    codeowners,
+    coverage,
+    move,
+    new,
+    rename,
+    rules,
+    schemas,
+    scope,
+    serve,
+    validate,
+)
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -19,6 +32,7 @@ COMMANDS: dict[str, ModuleType] = {
     "assign": assign,
     "move": move,
     "rename": rename,
+    "scope": scope,
 }
 
 __all__ = ["COMMANDS", "argparse"]

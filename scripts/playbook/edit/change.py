@@ -97,6 +97,12 @@ def check(before: Before, plan: Plan, today: date | None, progress: Callable[[st
             results[path] = repository.read_file(path, source.read_bytes)
         else:
             results[path] = result
+    existing = set(before.files)
+    for path, written in plan.read_back.items():  # new files
+        kind = repository.kind_of(path)
+        if path not in existing and path not in results and kind is not None:
+            parsed = repository.ParsedFile(path, kind, written.document, written.findings)
+            results[path] = repository.check_parsed(parsed)
     files = sorted(results)
     loaded = repository.assemble(before.root, files, [results[path] for path in files])
     owners = before.root / codeowners.PATH
