@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 from typing import Any
@@ -292,61 +293,75 @@ def test_readme_lists_every_reference_the_rename_follows() -> None:
         assert f"| {kind} | {file_kind} | {fields} |" in readme
 
 
-CHEN = """\
-  - id: chen-hao
-    name: {zh: 陈浩, en: Chen Hao}
-    title: Account Manager, Jiangsu & Shanghai
-    roles: [ar]
-    reports_to: {solid: lin-shuhua}
-    handle: "@chen-hao"
-"""
-JIANGSU_TEAM = f"""\
-# yaml-language-server: $schema=../../schemas/team.schema.json
-id: east-jiangsu-region
-name: {{zh: 江苏上海区域部, en: Jiangsu & Shanghai Region}}
-type: regional
-scope:
-  regions: [east-jiangsu]
-lead: chen-hao
-members:
-{CHEN.replace("{solid: lin-shuhua}", "{solid: zhou-zhenhua}")}charter: Owns the long tail of Jiangsu and Shanghai.
-"""
+#: The README's region split (section "A region split"), word for word.
+SPLIT = [
+    ["rename", "region", "east", "east-south"],
+    ["rename", "team", "east-region", "east-south-region"],
+    [
+        "new",
+        "region",
+        "east-jiangsu",
+        "--after",
+        "east-south",
+        "--zh",
+        "江苏与上海",
+        "--en",
+        "Jiangsu & Shanghai",
+        "--force",
+    ],
+    [
+        "scope",
+        *("banking-ka", "energy-ka", "insurance-securities-ka", "manufacturing-ka", "public-sector", "telecom-ka"),
+        *("--add", "east-jiangsu"),
+    ],
+    [
+        *("new", "team", "east-jiangsu-region", "--type", "regional", "--scope", "east-jiangsu", "--lead", "chen-hao"),
+        *("--zh", "江苏上海区域部", "--en", "Jiangsu & Shanghai Region", "--force"),
+    ],
+    ["move", "jinyuan-precision", "--to", "east-jiangsu-region", "--region", "east-jiangsu"],
+]
+
+
+def test_the_readme_lists_the_region_split() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### A region split") :]
+    section = section[: section.index("```", section.index("```sh") + 5)]
+    listed = [shlex.split(line, comments=True) for line in section.splitlines() if line.startswith("playbook ")]
+    assert listed[: len(SPLIT)] == [["playbook", *words] for words in SPLIT]
 
 
 def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """East China split in two, as the README shows: commands, and the two hand edits no command makes."""
-    assert run(sample, capsys, "rename", "region", "east", "east-south")[0] == 0
-    assert run(sample, capsys, "rename", "team", "east-region", "east-south-region")[0] == 0
-    east = sample / "data/teams/east-south-region.yaml"
-    east.write_text(east.read_text(encoding="utf-8").replace(CHEN, ""), encoding="utf-8")
-    (sample / "data/teams/east-jiangsu-region.yaml").write_text(JIANGSU_TEAM, encoding="utf-8")
-    taxonomy = sample / "data/taxonomy.yaml"
-    text = taxonomy.read_text(encoding="utf-8")
-    taxonomy.write_text(
-        text.replace("\nindustries:", "\n  - id: east-jiangsu\n    name: {zh: 江苏上海, en: Jiangsu}\nindustries:", 1),
-        encoding="utf-8",
-    )
-    for team in (sample / "data/teams").glob("*.yaml"):
-        text = team.read_text(encoding="utf-8")
-        team.write_text(text.replace("east-south, south", "east-south, east-jiangsu, south"), encoding="utf-8")
-    code, out, _ = run(
-        sample, capsys, "move", "jinyuan-precision", "--to", "east-jiangsu-region", "--region", "east-jiangsu"
-    )
-    assert code == 0, out
+    """East China split in two, as the README shows, with commands alone."""
+    before = snapshot(sample)
+    for words in SPLIT:
+        code, out, err = run(sample, capsys, *words)
+        # A forced step is written with the error the next step mends, and says so with exit 1.
+        assert code == (1 if "--force" in words else 0) and "wrote " in out, (words, out, err)
+    after = snapshot(sample)
+    jiangsu = after["data/teams/east-jiangsu-region.yaml"].decode("utf-8")
+    assert "lead: chen-hao\n" in jiangsu and "  regions: [east-jiangsu]\n" in jiangsu
+    assert "    reports_to: {solid: zhou-zhenhua}\n" in jiangsu  # where the lead of East China reports
+    assert b"chen-hao" not in after["data/teams/east-south-region.yaml"]
+    taxonomy = after["data/taxonomy.yaml"].decode("utf-8")
+    assert "  - id: east-jiangsu\n    name: {zh: 江苏与上海, en: Jiangsu & Shanghai}\n  - id: south\n" in taxonomy
+    assert "data/teams/northwest-region.yaml" not in changed(before, after)
     assert errors(sample, capsys) == 0
     code, diff = gate(sample, capsys)
-    assert code == 0
+    assert code == 0 and diff["errors_introduced"] == []
     assert diff["teams_renamed"] == [{"before": "east-region", "after": "east-south-region"}]
     assert diff["teams_added"] == ["east-jiangsu-region"] and diff["teams_removed"] == []
     terms = {(change["term"], change["change"]) for change in diff["term_changes"]}
     assert terms == {("east-south", "renamed"), ("east-jiangsu", "added")}
-    assert {change["team"] for change in diff["scope_changes"]} == {
-        "banking-ka",
-        "energy-ka",
-        "insurance-securities-ka",
-        "manufacturing-ka",
-        "public-sector",
-        "telecom-ka",
+    assert {(change["team"], tuple(change["gained"])) for change in diff["scope_changes"]} == {
+        (team, ("east-jiangsu",))
+        for team in (
+            "banking-ka",
+            "energy-ka",
+            "insurance-securities-ka",
+            "manufacturing-ka",
+            "public-sector",
+            "telecom-ka",
+        )
     }
     assert diff["moved"] == [
         {"account": "jinyuan-precision", "before": "east-south-region", "after": "east-jiangsu-region"}
@@ -355,6 +370,9 @@ def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert diff["people_moved"] == [
         {"person": "chen-hao", "before": "east-south-region", "after": "east-jiangsu-region"}
     ]
+    _, markdown, _ = run(sample, capsys, "coverage", "--base", "HEAD", "--format", "markdown")
+    for said in ("east-jiangsu-region", "east-south", "chen-hao", "jinyuan-precision", "+east-jiangsu"):
+        assert said in markdown
 
 
 def test_a_failed_rename_of_the_folder_puts_every_file_back(
@@ -384,7 +402,8 @@ def test_no_repository_at_root(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("move", "rename"):
+    for command in ("move", "rename", "scope", "new"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
-        assert "example:\n  playbook " + command in capsys.readouterr().out
+        shown = capsys.readouterr().out
+        assert "example:\n  playbook " + command in shown or "examples:\n  playbook " + command in shown
