@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
             "anything is written: nothing is written when it adds errors (unless --force).\n\n"
             "example:\n"
             "  playbook scope banking-ka energy-ka --add east-jiangsu --dry-run\n"
-            "  playbook scope east-region --remove east --add east-south"
+            "  playbook scope telecom-ka --remove north --add region:hk-macao"
         ),
     )
     parser.add_argument("teams", nargs="+", metavar="TEAM", help="the ids of the teams whose scope changes")

@@ -40,7 +40,8 @@ def resolve(playbook: Playbook, words: list[str]) -> list[tuple[str, str]]:
         if not kinds:
             raise unknown("region, industry or domain", word, set().union(*known.values()))
         if len(kinds) > 1:
-            raise PlaybookError(f"'{word}' is a {' and a '.join(kinds)}: write {kinds[0]}:{word} or {kinds[1]}:{word}")
+            named = " and ".join(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}" for kind in kinds)
+            raise PlaybookError(f"'{word}' is both {named}: write {kinds[0]}:{word} or {kinds[1]}:{word}")
         resolved.append((kinds[0], word))
     return resolved
 
