@@ -402,7 +402,7 @@ def test_no_repository_at_root(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("move", "rename", "scope", "new"):
+    for command in ("move", "rename", "scope", "new", "reparent"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         shown = capsys.readouterr().out

@@ -124,6 +124,36 @@ def test_a_flow_list_of_terms_is_refused(sample: Path, capsys: pytest.CaptureFix
     assert clean(sample)
 
 
+# --- reparent -------------------------------------------------------------------------------------
+
+
+def test_a_region_changes_parent(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(sample, capsys, "new", "region", "tibet", "--parent", "northwest", "--en", "Tibet")[0] == 0
+    commit_all(sample, "tibet")
+    code, out, err = run(sample, capsys, "reparent", "tibet", "southwest")
+    assert code == 0 and "region tibet lies in southwest (was in northwest)" in out, out + err
+    text = (sample / "data/taxonomy.yaml").read_text(encoding="utf-8")
+    assert "  - id: tibet\n    name: {en: Tibet}\n    parent: southwest\n" in text
+    assert errors(sample, capsys) == 0
+    _, diff = gate(sample, capsys)
+    assert [change["change"] for change in diff["term_changes"] if change["term"] == "tibet"] == ["re-parented"]
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["reparent", "northwest", "shaanxi"], "'shaanxi' lies in 'northwest' (shaanxi in northwest)"),
+        (["reparent", "shaanxi", "shaanxi"], "'shaanxi' cannot lie in itself"),
+        (["reparent", "shaanxi", "nortwest"], "no region 'nortwest'; did you mean 'northwest'?"),
+        (["reparent", "atlantis", "north"], "no region 'atlantis'"),
+    ],
+)
+def test_bad_parents_exit_2(words: list[str], said: str, sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(sample, capsys, *words)
+    assert code == 2 and said in err and "Traceback" not in err
+    assert clean(sample)
+
+
 # --- scope ----------------------------------------------------------------------------------------
 
 
@@ -190,6 +220,11 @@ def test_a_person_moves_with_their_comments(sample: Path, capsys: pytest.Capture
     east = sample / "data/teams/east-region.yaml"
     text = east.read_text(encoding="utf-8")
     text = text.replace("  - id: xie-ting\n", "  # Xie Ting joined in 2024\n  - id: xie-ting   # Zhejiang\n", 1)
+    text = text.replace(
+        "    title: Account Manager, Zhejiang & Fujian\n",
+        "    title: Account Manager, Zhejiang & Fujian\n    # a comment\tbetween keys\n",
+        1,
+    )
     text = text.replace("  - id: ren-jiayi\n", "  # presales, shared\n  - id: ren-jiayi\n", 1)
     east.write_text(text, encoding="utf-8")
     commit_all(sample, "comments")
@@ -201,7 +236,7 @@ def test_a_person_moves_with_their_comments(sample: Path, capsys: pytest.Capture
     north = after["data/teams/north-region.yaml"].decode("utf-8")
     assert (
         "  # Xie Ting joined in 2024\n  - id: xie-ting   # Zhejiang\n    name: {zh: 谢婷, en: Xie Ting}\n"
-        "    title: Account Manager, Zhejiang & Fujian\n    roles: [ar]\n"
+        "    title: Account Manager, Zhejiang & Fujian\n    # a comment\tbetween keys\n    roles: [ar]\n"
         "    reports_to: {solid: zhang-guoqiang}\ncharter:"
     ) in north
     east_after = after["data/teams/east-region.yaml"].decode("utf-8")
@@ -282,6 +317,18 @@ def test_a_person_moves_between_crlf_and_lf_files(sample: Path, capsys: pytest.C
     assert b"\r" not in north and b"  - id: xie-ting\n" in north
 
 
+def test_an_entry_another_one_refers_to_by_alias_is_refused(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    east = sample / "data/teams/east-region.yaml"
+    text = east.read_text(encoding="utf-8")
+    text = text.replace("Jiangsu & Shanghai\n    roles: [ar]\n", "Jiangsu & Shanghai\n    roles: &seller [ar]\n", 1)
+    text = text.replace("Zhejiang & Fujian\n    roles: [ar]\n", "Zhejiang & Fujian\n    roles: *seller\n", 1)
+    east.write_text(text, encoding="utf-8")
+    commit_all(sample, "an anchor")
+    code, _, err = run(sample, capsys, "move", "--person", "xie-ting", "--to", "north-region")
+    assert code == 1 and "data/teams/north-region.yaml: cannot be written back" in err and "nothing written" in err
+    assert clean(sample)
+
+
 def test_the_last_member_cannot_leave(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(
         sample,
@@ -315,7 +362,7 @@ def test_the_last_member_cannot_leave(sample: Path, capsys: pytest.CaptureFixtur
             ["new", "team", "jiangsu", "--lead", "xie-ting", "--en", "J", "--scope", "atlantis"],
             "no region, industry or domain 'atlantis'",
         ),
-        (["new", "team", "jiangsu", "--scope", "east"], "--scope is not for 'new team'"),
+        (["new", "team", "jiangsu", "--scope", "east"], "--scope goes with --lead PERSON"),
     ],
 )
 def test_bad_new_teams_exit_2(words: list[str], said: str, sample: Path, capsys: pytest.CaptureFixture[str]) -> None:

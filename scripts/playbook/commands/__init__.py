@@ -13,6 +13,7 @@ from playbook.commands import (
     move,
     new,
     rename,
+    reparent,
     rules,
     schemas,
     scope,
@@ -32,6 +33,7 @@ COMMANDS: dict[str, ModuleType] = {
     "assign": assign,
     "move": move,
     "rename": rename,
+    "reparent": reparent,
     "scope": scope,
 }
 

@@ -31,13 +31,13 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="start a new account, team or assessment file; add a region, industry or domain",
         description=(
-            "Write a starting file with the schema line and comments on what to fill in. An assessment "
-            "starts from the account's latest assessment (its contacts and dimensions), dated today.\n\n"
-            "A region, industry or government domain is added to data/taxonomy.yaml (a region after the "
-            "regions below its --parent, or after --after, else at the end). A team with --lead is written "
-            "complete: its scope, names and charter, and the lead's entry moved over from their team. Those "
-            "two are checked like 'playbook move': --dry-run shows the diff, nothing is written when the "
-            "change adds errors (unless --force)."
+            "Write a starting file with the schema line and comments on what to fill in. An assessment starts\n"
+            "from the account's latest assessment (its contacts and dimensions), dated today.\n\n"
+            "A region, industry or government domain is added to data/taxonomy.yaml: a region after the regions\n"
+            "below its --parent, any term after --after, else at the end of its list. A team with --lead is\n"
+            "written complete: its names, scope and charter, and the lead's entry moved over from their team.\n"
+            "Those two are checked as 'playbook move' checks a change: --dry-run shows the diff, and nothing is\n"
+            "written when the change adds errors (unless --force)."
         ),
         epilog=(
             "examples:\n  playbook new account globex --tier key --owner finance-key-accounts\n"
@@ -97,7 +97,13 @@ def _carried_out(args: argparse.Namespace) -> int | None:
 
         return carry_out.run(args, make_team)
     given = [option for option, value in _TERM_OPTIONS.items() if getattr(args, value)]
-    given += [option for option, value in _TEAM_OPTIONS.items() if getattr(args, value)]
+    team_only = [option for option, value in _TEAM_OPTIONS.items() if getattr(args, value)]
+    if args.kind == "team" and team_only:
+        raise PlaybookError(
+            f"{team_only[0]} goes with --lead PERSON (a complete team, checked as 'playbook move' checks a change); "
+            "without --lead, 'new team' writes a starting file to fill in"
+        )
+    given += team_only
     if given:
         raise PlaybookError(f"{given[0]} is not for 'new {args.kind}' (see 'playbook new --help')")
     return None

@@ -115,6 +115,8 @@ def leave(before: Before, move: PersonMove) -> Leaving:
         if index == person.index or member.reports_to is None or member.reports_to.solid != move.person:
             continue
         now = own if member.id == lead else lead
+        if now is None:
+            continue
         at = index - 1 if index > person.index else index
         path_to, value = solid_line(entries[index], at, now)
         left.changes[path_to] = value

@@ -98,3 +98,36 @@ def plan(before: Before, term: NewTerm) -> Plan:
     inside = f" in {term.parent}" if term.parent else ""
     change.described.append(f"new {term.kind} {term.id}{inside} {name}, {where} of {LISTS[term.kind]}")
     return change
+
+
+def reparent(before: Before, region: str, parent: str) -> Plan:
+    """The plan of putting ``region`` under ``parent``; PlaybookError for a bad argument or a cycle."""
+    playbook = before.validation.playbook
+    if playbook.taxonomy is None:
+        raise PlaybookError(f"{TAXONOMY} does not read: fix it first")
+    known = existing_ids(playbook, "region")
+    for identifier in (region, parent):
+        if identifier not in known:
+            raise unknown("region", identifier, known)
+    if parent == region:
+        raise PlaybookError(f"'{region}' cannot lie in itself")
+    tree = RegionTree.of(playbook.taxonomy.model.regions)
+    node: str | None = parent
+    chain: list[str] = []
+    while node is not None and node not in chain:
+        chain.append(node)
+        if node == region:
+            raise PlaybookError(
+                f"'{parent}' lies in '{region}' ({' in '.join(chain)}): putting '{region}' in it would make a cycle"
+            )
+        node = tree.parents.get(node)
+    regions = playbook.taxonomy.model.regions
+    index = next(position for position, item in enumerate(regions) if item.id == region)
+    old = regions[index].parent
+    change = Plan()
+    if old == parent:
+        return change
+    path = playbook.taxonomy.document.path
+    change.write(path, files.rewrite(path, (before.root / path).read_bytes(), {("regions", index, "parent"): parent}))
+    change.described.append(f"region {region} lies in {parent} (was {'top level' if old is None else 'in ' + old})")
+    return change

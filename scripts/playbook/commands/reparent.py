@@ -1,0 +1,40 @@
+"""playbook reparent REGION PARENT: a region put under another one (big region, province, city)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import TYPE_CHECKING
+
+from playbook.commands import carry_out
+
+if TYPE_CHECKING:
+    from playbook.edit.change import Before, Plan
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "reparent",
+        parents=[common],
+        help="put a region under another region (a province under its big region)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Set the parent of a region in data/taxonomy.yaml. A parent that lies in the region itself (a cycle)\n"
+            "is refused. Teams that cover the parent cover the region from then on; the change is checked before\n"
+            "anything is written: nothing is written when it adds errors (unless --force).\n\n"
+            "example:\n"
+            "  playbook reparent hk-macao south --dry-run"
+        ),
+    )
+    parser.add_argument("region", metavar="REGION", help="the region that moves")
+    parser.add_argument("parent", metavar="PARENT", help="the region it lies in from now on")
+    carry_out.add_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from playbook.edit import terms
+
+    def make_plan(before: Before, today: date) -> Plan:
+        return terms.reparent(before, args.region, args.parent)
+
+    return carry_out.run(args, make_plan)
