@@ -195,6 +195,7 @@ def test_scope_tells_kinds_apart(sample: Path, capsys: pytest.CaptureFixture[str
     assert code == 2 and "'north' is both a region and an industry: write region:north or industry:north" in err
     code, out, err = run(sample, capsys, "scope", "banking-ka", "--add", "industry:north", "--dry-run")
     assert code == 0 and "-  industries: [banking]\n+  industries: [banking, north]\n" in out, out + err
+    assert clean(sample)
 
 
 @pytest.mark.parametrize(
