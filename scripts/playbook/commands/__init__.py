@@ -8,6 +8,7 @@ from types import ModuleType
 from playbook.commands import (
     assign,
     build,
+    change,
     codeowners,
     coverage,
     move,
@@ -35,6 +36,7 @@ COMMANDS: dict[str, ModuleType] = {
     "rename": rename,
     "reparent": reparent,
     "scope": scope,
+    "change": change,
 }
 
 __all__ = ["COMMANDS", "argparse"]

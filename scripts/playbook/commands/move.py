@@ -59,7 +59,7 @@ _ACCOUNT_OPTIONS = {
 _PERSON_OPTIONS = {"--lead": "lead", "--reports-to": "reports_to", "--new-lead": "new_lead"}
 
 
-def _person(args: argparse.Namespace) -> int:
+def _person(args: argparse.Namespace) -> carry_out.MakePlan:
     from playbook.edit import people
 
     if args.accounts:
@@ -72,10 +72,11 @@ def _person(args: argparse.Namespace) -> int:
     def make_plan(before: Before, today: date) -> Plan:
         return people.plan(before, wanted)
 
-    return carry_out.run(args, make_plan)
+    return make_plan
 
 
-def run(args: argparse.Namespace) -> int:
+def planner(args: argparse.Namespace) -> carry_out.MakePlan:
+    """The plan of the move the arguments ask for; PlaybookError for options that do not go together."""
     from playbook.edit import move
 
     if args.person is not None:
@@ -90,4 +91,8 @@ def run(args: argparse.Namespace) -> int:
     def make_plan(before: Before, today: date) -> Plan:
         return move.plan(before, args.accounts, wanted, today)
 
-    return carry_out.run(args, make_plan)
+    return make_plan
+
+
+def run(args: argparse.Namespace) -> int:
+    return carry_out.run(args, planner(args))

@@ -75,8 +75,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
 
 
-def _carried_out(args: argparse.Namespace) -> int | None:
-    """Run the kinds that change the playbook as a checked change; None for a starting file."""
+def planner(args: argparse.Namespace) -> carry_out.MakePlan | None:
+    """The plan of the kinds that change the playbook as a checked change; None for a starting file."""
     from playbook.edit import teams, terms
 
     if args.kind in terms.LISTS:
@@ -85,7 +85,7 @@ def _carried_out(args: argparse.Namespace) -> int | None:
         def make_term(before: Before, today: date) -> Plan:
             return terms.plan(before, term)
 
-        return carry_out.run(args, make_term)
+        return make_term
     if args.kind == "team" and args.lead is not None:
         scope = tuple(args.scope)
         team = teams.NewTeam(
@@ -95,7 +95,7 @@ def _carried_out(args: argparse.Namespace) -> int | None:
         def make_team(before: Before, today: date) -> Plan:
             return teams.plan(before, team)
 
-        return carry_out.run(args, make_team)
+        return make_team
     given = [option for option, value in _TERM_OPTIONS.items() if getattr(args, value)]
     team_only = [option for option, value in _TEAM_OPTIONS.items() if getattr(args, value)]
     if args.kind == "team" and team_only:
@@ -125,9 +125,9 @@ def run(args: argparse.Namespace) -> int:
     from playbook import repository, scaffold
 
     require_repository(args.root)
-    carried = _carried_out(args)
-    if carried is not None:
-        return carried
+    make_plan = planner(args)
+    if make_plan is not None:
+        return carry_out.run(args, make_plan)
     new_id = scaffold.check_id(args.id)
     if args.kind == "assessment":
         playbook = repository.load(args.root).playbook

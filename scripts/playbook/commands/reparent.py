@@ -31,10 +31,14 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     carry_out.add_options(parser)
 
 
-def run(args: argparse.Namespace) -> int:
+def planner(args: argparse.Namespace) -> carry_out.MakePlan:
     from playbook.edit import terms
 
     def make_plan(before: Before, today: date) -> Plan:
         return terms.reparent(before, args.region, args.parent)
 
-    return carry_out.run(args, make_plan)
+    return make_plan
+
+
+def run(args: argparse.Namespace) -> int:
+    return carry_out.run(args, planner(args))
