@@ -293,50 +293,41 @@ def test_readme_lists_every_reference_the_rename_follows() -> None:
         assert f"| {kind} | {file_kind} | {fields} |" in readme
 
 
-#: The README's region split (section "A region split"), word for word.
-SPLIT = [
-    ["rename", "region", "east", "east-south"],
-    ["rename", "team", "east-region", "east-south-region"],
-    [
-        "new",
-        "region",
-        "east-jiangsu",
-        "--after",
-        "east-south",
-        "--zh",
-        "江苏与上海",
-        "--en",
-        "Jiangsu & Shanghai",
-        "--force",
-    ],
-    [
-        "scope",
-        *("banking-ka", "energy-ka", "insurance-securities-ka", "manufacturing-ka", "public-sector", "telecom-ka"),
-        *("--add", "east-jiangsu"),
-    ],
-    [
-        *("new", "team", "east-jiangsu-region", "--type", "regional", "--scope", "east-jiangsu", "--lead", "chen-hao"),
-        *("--zh", "江苏上海区域部", "--en", "Jiangsu & Shanghai Region", "--force"),
-    ],
-    ["move", "jinyuan-precision", "--to", "east-jiangsu-region", "--region", "east-jiangsu"],
-]
-
-
-def test_the_readme_lists_the_region_split() -> None:
+def readme_split() -> tuple[str, list[list[str]]]:
+    """The README's region split (section "A region split"): the file of steps and the commands, word for word."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### A region split") :]
-    section = section[: section.index("```", section.index("```sh") + 5)]
-    listed = [shlex.split(line, comments=True) for line in section.splitlines() if line.startswith("playbook ")]
-    assert listed[: len(SPLIT)] == [["playbook", *words] for words in SPLIT]
+    steps = section.index("```text\n") + len("```text\n")
+    commands = section.index("```sh\n") + len("```sh\n")
+    listed = section[commands : section.index("```", commands)].splitlines()
+    return section[steps : section.index("```", steps)], [shlex.split(line, comments=True) for line in listed]
 
 
-def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """East China split in two, as the README shows, with commands alone."""
+def test_a_region_split(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """East China split in two, as the README shows: one file of steps, every command exits 0, no --force."""
+    steps, commands = readme_split()
+    assert "--force" not in steps and len(steps.splitlines()) == 8
+    (tmp_path / "east-split.txt").write_text(steps, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [words[:2] for words in commands] == [["playbook", "change"]] * 2 + [
+        ["playbook", "validate"],
+        ["playbook", "coverage"],
+    ]
     before = snapshot(sample)
-    for words in SPLIT:
-        code, out, err = run(sample, capsys, *words)
-        # A forced step is written with the error the next step mends, and says so with exit 1.
-        assert code == (1 if "--force" in words else 0) and "wrote " in out, (words, out, err)
+    code, out, err = run(sample, capsys, *commands[0][1:])
+    assert code == 0 and "dry run: nothing written; it adds no errors" in out, out + err
+    assert out.count("+++ b/data/teams/east-jiangsu-region.yaml") == 1 and out.count("coverage change:") == 1
+    assert snapshot(sample) == before
+    code, out, err = run(sample, capsys, *commands[1][1:])
+    assert code == 0 and "wrote 18 file(s), renamed 1" in out, out + err
+    assert run(sample, capsys, *commands[2][1:])[0] == 0
+    base = commands[3].index("origin/main")
+    code, markdown, _ = run(sample, capsys, *commands[3][1:base], "HEAD", *commands[3][base + 1 :])
+    assert code == 0
+    for said in ("east-jiangsu-region", "east-south", "chen-hao", "jinyuan-precision", "+east-jiangsu"):
+        assert said in markdown
     after = snapshot(sample)
     jiangsu = after["data/teams/east-jiangsu-region.yaml"].decode("utf-8")
     assert "lead: chen-hao\n" in jiangsu and "  regions: [east-jiangsu]\n" in jiangsu
@@ -370,9 +361,6 @@ def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert diff["people_moved"] == [
         {"person": "chen-hao", "before": "east-south-region", "after": "east-jiangsu-region"}
     ]
-    _, markdown, _ = run(sample, capsys, "coverage", "--base", "HEAD", "--format", "markdown")
-    for said in ("east-jiangsu-region", "east-south", "chen-hao", "jinyuan-precision", "+east-jiangsu"):
-        assert said in markdown
 
 
 def test_a_failed_rename_of_the_folder_puts_every_file_back(
@@ -402,7 +390,7 @@ def test_no_repository_at_root(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("move", "rename", "scope", "new", "reparent"):
+    for command in ("move", "rename", "scope", "new", "reparent", "change"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         shown = capsys.readouterr().out

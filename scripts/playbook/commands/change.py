@@ -102,9 +102,14 @@ def steps(name: str, text: str) -> list[Step]:
     for number, line in _lines(text):
         try:
             words = shlex.split(line, comments=True)
+        except ValueError as wrong:  # a quote never closed
+            raise PlaybookError(
+                f"{where}:{number}: the line does not read as words ({wrong}); nothing written"
+            ) from None
+        try:
             if words:
                 found.append((f"{where}:{number}", _step(words)))
-        except (PlaybookError, ValueError) as wrong:
+        except PlaybookError as wrong:
             raise PlaybookError(f"{where}:{number}: {wrong}; nothing written") from None
     if not found:
         raise PlaybookError(f"{where} holds no command")

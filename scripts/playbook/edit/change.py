@@ -105,7 +105,9 @@ def _results_after(before: Before, plan: Plan) -> dict[str, FileResult]:
         if written is None:
             results[path] = repository.read_file(path, functools.partial(bytes, raw))
         else:
-            results[path] = repository.check_parsed(repository.ParsedFile(path, kind, written.document, written.findings))
+            results[path] = repository.check_parsed(
+                repository.ParsedFile(path, kind, written.document, written.findings)
+            )
     return results
 
 

@@ -84,12 +84,13 @@ def _total(before: Before, copy: Path, renamed: list[tuple[str, str]], described
         source = original(path)
         if source == path and total.path_after(path) != path:
             raise PlaybookError(
-                f"{path} is renamed by one step and made anew by another: carry them out as two changes"
+                f"{path} is renamed by one step and made anew by another: carry them out as two changes; "
+                "nothing written"
             )
         left.discard(source)
         raw = (copy / path).read_bytes()
         if not (before.root / source).is_file() or (before.root / source).read_bytes() != raw:
             total.writes[source] = raw
     if left:
-        raise PlaybookError(f"the steps remove {sorted(left)[0]}, which a change cannot do")
+        raise PlaybookError(f"the steps remove {sorted(left)[0]}, which a change cannot do; nothing written")
     return total
