@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,37 @@ def test_a_region_changes_parent(sample: Path, capsys: pytest.CaptureFixture[str
     assert [change["change"] for change in diff["term_changes"] if change["term"] == "tibet"] == ["re-parented"]
 
 
+def test_a_region_goes_back_to_the_top_level(
+    sample: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(sample, capsys, "new", "region", "tibet", "--parent", "northwest", "--en", "Tibet")[0] == 0
+    commit_all(sample, "tibet")
+    before = snapshot(sample)
+    code, out, err = run(sample, capsys, "reparent", "tibet", "--top")
+    assert code == 1 and "COV006 no regional team covers region 'tibet'" in out, out + err  # on top, uncovered
+    monkeypatch.setattr("sys.stdin", io.StringIO("reparent tibet --top\nscope northwest-region --add tibet\n"))
+    code, out, err = run(sample, capsys, "change", "-")
+    assert code == 0 and "region tibet is a top-level region (was in northwest)" in out, out + err
+    after = snapshot(sample)
+    assert changed(before, after) == {"data/taxonomy.yaml", "data/teams/northwest-region.yaml"}
+    assert after["data/taxonomy.yaml"] == before["data/taxonomy.yaml"].replace(
+        b"  - id: tibet\n    name: {en: Tibet}\n    parent: northwest\n", b"  - id: tibet\n    name: {en: Tibet}\n"
+    )
+    assert errors(sample, capsys) == 0
+    _, diff = gate(sample, capsys)
+    assert [change["change"] for change in diff["term_changes"] if change["term"] == "tibet"] == ["re-parented"]
+
+
+def test_a_parent_line_with_a_comment_is_left_to_a_person(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taxonomy = sample / "data/taxonomy.yaml"
+    text = taxonomy.read_text(encoding="utf-8")
+    taxonomy.write_text(text.replace("    parent: northwest\n", "    parent: northwest  # since 2024\n", 1), "utf-8")
+    commit_all(sample, "a comment")
+    code, _, err = run(sample, capsys, "reparent", "shaanxi", "--top")
+    assert code == 2 and "carries a comment: take it out by hand" in err
+    assert clean(sample)
+
+
 @pytest.mark.parametrize(
     ("words", "said"),
     [
@@ -146,6 +178,8 @@ def test_a_region_changes_parent(sample: Path, capsys: pytest.CaptureFixture[str
         (["reparent", "shaanxi", "shaanxi"], "'shaanxi' cannot lie in itself"),
         (["reparent", "shaanxi", "nortwest"], "no region 'nortwest'; did you mean 'northwest'?"),
         (["reparent", "atlantis", "north"], "no region 'atlantis'"),
+        (["reparent", "shaanxi"], "name the PARENT the region lies in, or --top for none"),
+        (["reparent", "shaanxi", "north", "--top"], "name the PARENT the region lies in, or --top for none"),
     ],
 )
 def test_bad_parents_exit_2(words: list[str], said: str, sample: Path, capsys: pytest.CaptureFixture[str]) -> None:

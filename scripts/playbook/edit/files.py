@@ -87,7 +87,12 @@ def checked(path: str, raw: bytes, intended: Any) -> Written:
 
 def data_of(root: FsPath, path: str) -> Any:
     """The data of a file as it is on disk (a checked document lets go of its data)."""
-    document, findings = documents.load(path, (root / path).read_bytes())
+    return data_of_bytes(path, (root / path).read_bytes())
+
+
+def data_of_bytes(path: str, raw: bytes) -> Any:
+    """The data of a file's bytes; EditRefused when they do not read."""
+    document, findings = documents.load(path, raw)
     if document is None or any(f.is_error for f in findings):
         raise EditRefused(f"{path}: the file does not read as YAML now; fix it first")
     return document.data

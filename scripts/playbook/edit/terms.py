@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from playbook import documents
 from playbook.edit import blocks, files
 from playbook.edit.change import Before, Plan
 from playbook.edit.rename import existing_ids, unknown
@@ -100,14 +101,14 @@ def plan(before: Before, term: NewTerm) -> Plan:
     return change
 
 
-def reparent(before: Before, region: str, parent: str) -> Plan:
-    """The plan of putting ``region`` under ``parent``; PlaybookError for a bad argument or a cycle."""
+def reparent(before: Before, region: str, parent: str | None) -> Plan:
+    """The plan of putting ``region`` under ``parent`` (None: on top); PlaybookError for a bad argument or a cycle."""
     playbook = before.validation.playbook
     if playbook.taxonomy is None:
         raise PlaybookError(f"{TAXONOMY} does not read: fix it first")
     known = existing_ids(playbook, "region")
     for identifier in (region, parent):
-        if identifier not in known:
+        if identifier is not None and identifier not in known:
             raise unknown("region", identifier, known)
     if parent == region:
         raise PlaybookError(f"'{region}' cannot lie in itself")
@@ -128,6 +129,29 @@ def reparent(before: Before, region: str, parent: str) -> Plan:
     if old == parent:
         return change
     path = playbook.taxonomy.document.path
-    change.write(path, files.rewrite(path, (before.root / path).read_bytes(), {("regions", index, "parent"): parent}))
-    change.described.append(f"region {region} lies in {parent} (was {'top level' if old is None else 'in ' + old})")
+    raw = (before.root / path).read_bytes()
+    was = "top level" if old is None else "in " + old
+    if parent is None:
+        change.write(path, _without_parent(path, raw, index))
+        change.described.append(f"region {region} is a top-level region (was {was})")
+    else:
+        change.write(path, files.rewrite(path, raw, {("regions", index, "parent"): parent}))
+        change.described.append(f"region {region} lies in {parent} (was {was})")
     return change
+
+
+def _without_parent(path: str, raw: bytes, index: int) -> files.Written:
+    """The taxonomy with the ``parent:`` line of the region at ``index`` taken out, every other line kept."""
+    document, _ = documents.load(path, raw)
+    if document is None:
+        raise PlaybookError(f"{path} does not read: fix it first")
+    line = document.locate_key(("regions", index, "parent"))[0]
+    text, bom = files.text_of(raw)
+    lines = text.splitlines(keepends=True)
+    if not lines[line - 1].lstrip().startswith("parent:") or "#" in lines[line - 1]:
+        raise PlaybookError(
+            f"{path}:{line}: the parent is not on a line of its own, or carries a comment: take it out by hand"
+        )
+    data = files.data_of_bytes(path, raw)
+    del data["regions"][index]["parent"]
+    return files.checked(path, files.bytes_of("".join(lines[: line - 1] + lines[line:]), bom), data)
