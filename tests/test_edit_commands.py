@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 from typing import Any
@@ -292,61 +293,66 @@ def test_readme_lists_every_reference_the_rename_follows() -> None:
         assert f"| {kind} | {file_kind} | {fields} |" in readme
 
 
-CHEN = """\
-  - id: chen-hao
-    name: {zh: 陈浩, en: Chen Hao}
-    title: Account Manager, Jiangsu & Shanghai
-    roles: [ar]
-    reports_to: {solid: lin-shuhua}
-    handle: "@chen-hao"
-"""
-JIANGSU_TEAM = f"""\
-# yaml-language-server: $schema=../../schemas/team.schema.json
-id: east-jiangsu-region
-name: {{zh: 江苏上海区域部, en: Jiangsu & Shanghai Region}}
-type: regional
-scope:
-  regions: [east-jiangsu]
-lead: chen-hao
-members:
-{CHEN.replace("{solid: lin-shuhua}", "{solid: zhou-zhenhua}")}charter: Owns the long tail of Jiangsu and Shanghai.
-"""
+def readme_split() -> tuple[str, list[list[str]]]:
+    """The README's region split (section "A region split"): the file of steps and the commands, word for word."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### A region split") :]
+    steps = section.index("```text\n") + len("```text\n")
+    commands = section.index("```sh\n") + len("```sh\n")
+    listed = section[commands : section.index("```", commands)].splitlines()
+    return section[steps : section.index("```", steps)], [shlex.split(line, comments=True) for line in listed]
 
 
-def test_a_region_split(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """East China split in two, as the README shows: commands, and the two hand edits no command makes."""
-    assert run(sample, capsys, "rename", "region", "east", "east-south")[0] == 0
-    assert run(sample, capsys, "rename", "team", "east-region", "east-south-region")[0] == 0
-    east = sample / "data/teams/east-south-region.yaml"
-    east.write_text(east.read_text(encoding="utf-8").replace(CHEN, ""), encoding="utf-8")
-    (sample / "data/teams/east-jiangsu-region.yaml").write_text(JIANGSU_TEAM, encoding="utf-8")
-    taxonomy = sample / "data/taxonomy.yaml"
-    text = taxonomy.read_text(encoding="utf-8")
-    taxonomy.write_text(
-        text.replace("\nindustries:", "\n  - id: east-jiangsu\n    name: {zh: 江苏上海, en: Jiangsu}\nindustries:", 1),
-        encoding="utf-8",
-    )
-    for team in (sample / "data/teams").glob("*.yaml"):
-        text = team.read_text(encoding="utf-8")
-        team.write_text(text.replace("east-south, south", "east-south, east-jiangsu, south"), encoding="utf-8")
-    code, out, _ = run(
-        sample, capsys, "move", "jinyuan-precision", "--to", "east-jiangsu-region", "--region", "east-jiangsu"
-    )
-    assert code == 0, out
+def test_a_region_split(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """East China split in two, as the README shows: one file of steps, every command exits 0, no --force."""
+    steps, commands = readme_split()
+    assert "--force" not in steps and len(steps.splitlines()) == 8
+    (tmp_path / "east-split.txt").write_text(steps, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [words[:2] for words in commands] == [["playbook", "change"]] * 2 + [
+        ["playbook", "validate"],
+        ["playbook", "coverage"],
+    ]
+    before = snapshot(sample)
+    code, out, err = run(sample, capsys, *commands[0][1:])
+    assert code == 0 and "dry run: nothing written; it adds no errors" in out, out + err
+    assert out.count("+++ b/data/teams/east-jiangsu-region.yaml") == 1 and out.count("coverage change:") == 1
+    assert snapshot(sample) == before
+    code, out, err = run(sample, capsys, *commands[1][1:])
+    assert code == 0 and "wrote 18 file(s), renamed 1" in out, out + err
+    assert run(sample, capsys, *commands[2][1:])[0] == 0
+    base = commands[3].index("origin/main")
+    code, markdown, _ = run(sample, capsys, *commands[3][1:base], "HEAD", *commands[3][base + 1 :])
+    assert code == 0
+    for said in ("east-jiangsu-region", "east-south", "chen-hao", "jinyuan-precision", "+east-jiangsu"):
+        assert said in markdown
+    after = snapshot(sample)
+    jiangsu = after["data/teams/east-jiangsu-region.yaml"].decode("utf-8")
+    assert "lead: chen-hao\n" in jiangsu and "  regions: [east-jiangsu]\n" in jiangsu
+    assert "    reports_to: {solid: zhou-zhenhua}\n" in jiangsu  # where the lead of East China reports
+    assert b"chen-hao" not in after["data/teams/east-south-region.yaml"]
+    taxonomy = after["data/taxonomy.yaml"].decode("utf-8")
+    assert "  - id: east-jiangsu\n    name: {zh: 江苏与上海, en: Jiangsu & Shanghai}\n  - id: south\n" in taxonomy
+    assert "data/teams/northwest-region.yaml" not in changed(before, after)
     assert errors(sample, capsys) == 0
     code, diff = gate(sample, capsys)
-    assert code == 0
+    assert code == 0 and diff["errors_introduced"] == []
     assert diff["teams_renamed"] == [{"before": "east-region", "after": "east-south-region"}]
     assert diff["teams_added"] == ["east-jiangsu-region"] and diff["teams_removed"] == []
     terms = {(change["term"], change["change"]) for change in diff["term_changes"]}
     assert terms == {("east-south", "renamed"), ("east-jiangsu", "added")}
-    assert {change["team"] for change in diff["scope_changes"]} == {
-        "banking-ka",
-        "energy-ka",
-        "insurance-securities-ka",
-        "manufacturing-ka",
-        "public-sector",
-        "telecom-ka",
+    assert {(change["team"], tuple(change["gained"])) for change in diff["scope_changes"]} == {
+        (team, ("east-jiangsu",))
+        for team in (
+            "banking-ka",
+            "energy-ka",
+            "insurance-securities-ka",
+            "manufacturing-ka",
+            "public-sector",
+            "telecom-ka",
+        )
     }
     assert diff["moved"] == [
         {"account": "jinyuan-precision", "before": "east-south-region", "after": "east-jiangsu-region"}
@@ -384,7 +390,8 @@ def test_no_repository_at_root(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("move", "rename"):
+    for command in ("move", "rename", "scope", "new", "reparent", "change"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
-        assert "example:\n  playbook " + command in capsys.readouterr().out
+        shown = capsys.readouterr().out
+        assert "example:\n  playbook " + command in shown or "examples:\n  playbook " + command in shown

@@ -5,7 +5,22 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from playbook.commands import assign, build, codeowners, coverage, move, new, rename, rules, schemas, serve, validate
+from playbook.commands import (
+    assign,
+    build,
+    change,
+    codeowners,
+    coverage,
+    move,
+    new,
+    rename,
+    reparent,
+    rules,
+    schemas,
+    scope,
+    serve,
+    validate,
+)
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -19,6 +34,9 @@ COMMANDS: dict[str, ModuleType] = {
     "assign": assign,
     "move": move,
     "rename": rename,
+    "reparent": reparent,
+    "scope": scope,
+    "change": change,
 }
 
 __all__ = ["COMMANDS", "argparse"]

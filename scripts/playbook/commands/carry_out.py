@@ -1,4 +1,4 @@
-"""What ``playbook move`` and ``playbook rename`` share: options, the check, the diff, the write."""
+"""What the reorganising commands share: options, the check, the diff, the write."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from playbook.commands.options import add_as_of, require_repository
 
 if TYPE_CHECKING:
     from playbook.edit.change import Before, Plan
+
+    #: What a reorganising command carries out: the plan of its change, from the repository as it is.
+    MakePlan = Callable[[Before, date], Plan]
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -32,7 +35,7 @@ def progress(message: str) -> None:
         sys.stderr.write(f"playbook: {message}…\n")
 
 
-def run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> int:
+def run(args: argparse.Namespace, make_plan: MakePlan) -> int:
     """Read, plan, check, then show or write the change; the exit code."""
     from playbook.collector import no_garbage_collection
 
@@ -40,7 +43,7 @@ def run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> 
         return _run(args, make_plan)
 
 
-def _run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> int:
+def _run(args: argparse.Namespace, make_plan: MakePlan) -> int:
     from playbook import coverage_diff_report
     from playbook.edit import EditRefused, change, transaction
 

@@ -33,10 +33,14 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     carry_out.add_options(parser)
 
 
-def run(args: argparse.Namespace) -> int:
+def planner(args: argparse.Namespace) -> carry_out.MakePlan:
     from playbook.edit import rename
 
     def make_plan(before: Before, today: date) -> Plan:
         return rename.plan(before, args.kind, args.old, args.new)
 
-    return carry_out.run(args, make_plan)
+    return make_plan
+
+
+def run(args: argparse.Namespace) -> int:
+    return carry_out.run(args, planner(args))

@@ -1,4 +1,6 @@
-"""Carrying a change out in the data files: moves and renames, written back as a person would.
+"""Carrying a change out in the data files, written back as a person would.
+
+Accounts and people move, ids are renamed, scopes change, taxonomy terms and teams are added.
 
 A command works out, from the loaded playbook, which values of which files change (and which
 files and folders are renamed); each changed file is written back with its comments, key

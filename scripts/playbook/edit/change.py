@@ -80,9 +80,8 @@ def read(root: FsPath, today: date | None) -> Before:
     return Before(root, files, results, validate_loaded(loaded, today))
 
 
-def check(before: Before, plan: Plan, today: date | None, progress: Callable[[str], None]) -> Checked:
-    """Validate the playbook as the plan would leave it, and compare it with the playbook as it is."""
-    progress("checking the change")
+def _results_after(before: Before, plan: Plan) -> dict[str, FileResult]:
+    """Every file's result as the plan would leave it, by its path then: the plan's contents, the rest reused."""
     results: dict[str, FileResult] = {}
     for result in before.results:
         path = plan.path_after(result.path)
@@ -97,6 +96,37 @@ def check(before: Before, plan: Plan, today: date | None, progress: Callable[[st
             results[path] = repository.read_file(path, source.read_bytes)
         else:
             results[path] = result
+    existing = set(before.files)
+    for path, raw in plan.writes.items():  # new files
+        kind = repository.kind_of(path)
+        if path in existing or path in results or kind is None:
+            continue
+        written = plan.read_back.get(path)
+        if written is None:
+            results[path] = repository.read_file(path, functools.partial(bytes, raw))
+        else:
+            results[path] = repository.check_parsed(
+                repository.ParsedFile(path, kind, written.document, written.findings)
+            )
+    return results
+
+
+def left_by(before: Before, plan: Plan, today: date | None) -> Before:
+    """The repository as the plan would leave it, validated, without writing it (CODEOWNERS as it is).
+
+    Read the plan's files from ``before.root`` before the plan is written there.
+    """
+    results = _results_after(before, plan)
+    files = sorted(results)
+    ordered = [results[path] for path in files]
+    loaded = repository.assemble(before.root, files, ordered)
+    return Before(before.root, files, ordered, validate_loaded(loaded, today))
+
+
+def check(before: Before, plan: Plan, today: date | None, progress: Callable[[str], None]) -> Checked:
+    """Validate the playbook as the plan would leave it, and compare it with the playbook as it is."""
+    progress("checking the change")
+    results = _results_after(before, plan)
     files = sorted(results)
     loaded = repository.assemble(before.root, files, [results[path] for path in files])
     owners = before.root / codeowners.PATH

@@ -15,6 +15,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path as FsPath
 from typing import Any
 
 from playbook import documents
@@ -74,6 +75,40 @@ def _read_back(path: str, raw: bytes, intended: Any) -> Written | None:
     if document is None or any(f.is_error for f in findings) or document.data != intended:
         return None
     return Written(raw, document, findings)
+
+
+def checked(path: str, raw: bytes, intended: Any) -> Written:
+    """The new bytes of a file, read back; EditRefused unless they hold exactly ``intended``."""
+    read_back = _read_back(path, raw, intended)
+    if read_back is None:
+        raise EditRefused(f"{path}: cannot be written back with only the intended change; edit it by hand")
+    return read_back
+
+
+def data_of(root: FsPath, path: str) -> Any:
+    """The data of a file as it is on disk (a checked document lets go of its data)."""
+    return data_of_bytes(path, (root / path).read_bytes())
+
+
+def data_of_bytes(path: str, raw: bytes) -> Any:
+    """The data of a file's bytes; EditRefused when they do not read."""
+    document, findings = documents.load(path, raw)
+    if document is None or any(f.is_error for f in findings):
+        raise EditRefused(f"{path}: the file does not read as YAML now; fix it first")
+    return document.data
+
+
+def text_of(raw: bytes) -> tuple[str, bool]:
+    """A file's text as it is (line endings kept), and whether it starts with a byte-order mark."""
+    bom = raw.startswith(roundtrip.BOM)
+    try:
+        return (raw[len(roundtrip.BOM) :] if bom else raw).decode("utf-8"), bom
+    except UnicodeDecodeError:
+        raise EditRefused("a file is not UTF-8 text") from None
+
+
+def bytes_of(text: str, bom: bool) -> bytes:
+    return (roundtrip.BOM if bom else b"") + text.encode("utf-8")
 
 
 def rewrite(path: str, raw: bytes, changes: Changes) -> Written:

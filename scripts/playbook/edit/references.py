@@ -48,6 +48,7 @@ REFERENCES: dict[str, dict[str, tuple[Pattern, ...]]] = {
             "iron_triangle.ar.*",
             "iron_triangle.sr.*",
             "iron_triangle.fr.*",
+            "acting_ar.*.person",
             "contacts.*.owner",
             "contacts.*.backup",
             "actions.*.owner",
