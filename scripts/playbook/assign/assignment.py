@@ -207,13 +207,14 @@ def scan(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Colum
 
 
 def settle(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
-    """The groups of the pass with their owners' teams (table ``groups``), and each raw spelling's id.
+    """The groups of the pass with their owners' teams (view ``groups``: ``summarise`` reads them once),
+    and each raw spelling's id.
 
     Needs ``scan`` and ``load_group_tables``.
     """
     _owners_on_accounts(connection, tables)
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE groups AS "
+        "CREATE OR REPLACE TEMP VIEW groups AS "
         f"{owned_sql('SELECT * EXCLUDE (id_hash, by_rows) FROM grouped WHERE by_rows = 1')}"
     )
     _maps(connection)
@@ -244,7 +245,7 @@ def _maps(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute(
             f"CREATE OR REPLACE TEMP TABLE {key}_map AS "
             f"SELECT g.raw, min(t.id) AS id, {present('g.raw')} AS given FROM "
-            f"(SELECT DISTINCT {key}_raw AS raw FROM groups) g "
+            f"(SELECT DISTINCT {key}_raw AS raw FROM grouped WHERE by_rows = 1) g "
             f"LEFT JOIN terms t ON t.kind = {sql_text(key)} AND t.key = {spelled('g.raw')} GROUP BY g.raw"
         )
 
@@ -313,7 +314,9 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
         found.append(Problem(f"rows whose CRM id (column {column}) another row has too", int(total), examples))
     for index, metric in enumerate(columns.metrics):
         bit = 1 << index
-        count = connection.execute(f"SELECT sum(customers) FROM groups WHERE bad & {bit} <> 0").fetchone()
+        count = connection.execute(
+            f"SELECT sum(customers) FROM grouped WHERE by_rows = 1 AND bad & {bit} <> 0"
+        ).fetchone()
         if not count or not count[0]:
             continue
         shown = _bad_cells(connection, extract, columns, index)

@@ -98,7 +98,7 @@ class Check(threading.Thread):
             cache.lookup()
             run_key = cache.key()
             self._holds = run_key is not None and _key(run_key) == self.last.key
-        except Exception:  # noqa: BLE001 - rule_tables runs next, and says what went wrong
+        except Exception:  # rule_tables runs next, and says what went wrong
             self._holds = False
 
     def holds(self) -> bool:

@@ -118,12 +118,14 @@ def _assign(root: Path, customers: Path, out: Path | None, chosen: str, encoding
         work = Path(folder)
         early: _Pass | BaseException | None = None
         if last is not None:
-            check = Check(root, today, last)
-            try:
-                early = _first_pass(customers, work, encoding, last.tables)
+            check: Check | None = None
+            try:  # the check starts once the work that holds the interpreter's lock is done: DuckDB's does not
+                prepared = _prepare(customers, work, encoding, last.tables)
+                check = Check(root, today, last)
+                early = _scan(prepared, customers, last.tables)
             except Exception as error:  # raised below if the tables hold: a rebuilt playbook may read it otherwise
                 early = error
-            if not check.holds():
+            if not (check or Check(root, today, last)).holds():
                 if isinstance(early, _Pass):
                     early.connection.close()
                 early = None
@@ -132,7 +134,7 @@ def _assign(root: Path, customers: Path, out: Path | None, chosen: str, encoding
             sys.stderr.write(f"note: the playbook has {tables.errors} errors (playbook validate shows them)\n")
         if isinstance(early, BaseException):
             raise early
-        done = early or _first_pass(customers, work, encoding, tables)
+        done = early or _scan(_prepare(customers, work, encoding, tables), customers, tables)
         if progress:
             sys.stderr.write(f"assigning the customers of {customers.name}...\n")
         return _report(done, tables, customers, out, chosen, progress)
@@ -146,24 +148,34 @@ class _Pass(NamedTuple):
     columns: Any
 
 
-def _first_pass(customers: Path, work: Path, encoding: str | None, tables: RuleTables) -> _Pass:
-    """The extract opened, its columns found and the one pass over its rows run."""
+def _prepare(customers: Path, work: Path, encoding: str | None, tables: RuleTables) -> _Pass:
+    """The extract opened, its columns found, and a connection with what the pass over it needs."""
     import duckdb
 
     from playbook.assign import assignment, mapping
-    from playbook.assign.extract import ExtractError, open_extract
+    from playbook.assign.extract import open_extract
 
     extract = open_extract(customers, work, encoding, tables.mapping.get("sheet"))
     columns = mapping.resolve(tables.mapping, extract.columns, tables.metrics, tables.amount_unit)
     connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(work)})
     connection.execute("SET enable_progress_bar = false")  # DuckDB's bar would land in the summary
     assignment.load_pass_tables(connection, tables)
-    try:
-        assignment.scan(connection, extract, columns, tables)
-    except duckdb.Error as error:
-        connection.close()
-        raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
     return _Pass(connection, extract, columns)
+
+
+def _scan(prepared: _Pass, customers: Path, tables: RuleTables) -> _Pass:
+    """The one pass over the extract's rows."""
+    import duckdb
+
+    from playbook.assign import assignment
+    from playbook.assign.extract import ExtractError
+
+    try:
+        assignment.scan(prepared.connection, prepared.extract, prepared.columns, tables)
+    except duckdb.Error as error:
+        prepared.connection.close()
+        raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
+    return prepared
 
 
 def _report(done: _Pass, tables: RuleTables, customers: Path, out: Path | None, chosen: str, progress: bool) -> int:
