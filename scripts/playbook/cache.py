@@ -67,6 +67,11 @@ def _secret() -> bytes | None:
         return None
 
 
+def signing_secret() -> bytes | None:
+    """The secret cache files are signed with; None when the cache is off or has none."""
+    return _secret() if enabled() else None
+
+
 def code_version() -> str:
     """A digest of the playbook's own code, by each source file's name and status.
 

@@ -3,7 +3,8 @@
 One pass over the extract grades every row (its tier from its metrics, whether a metric cell
 is not a number), joins the named accounts by CRM id, and aggregates the rows by their raw
 region, industry, domain and owner spellings: the groups are few however long the extract
-is. The same pass counts rows per CRM id to find duplicates. The owner's teams, mapping
+is. The same pass counts the rows of each CRM id by its digest to find duplicates (the ids
+themselves are looked at only when a digest comes twice). The owner's teams, mapping
 spellings to ids, the regional default through the region hierarchy, and the flags are then
 worked out on the groups. Writing rows out is a second pass, which joins each row against the
 same small tables (``rows_sql``).
@@ -53,38 +54,50 @@ class Problem:
 
 
 def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
-    """The rule tables as DuckDB tables.
+    """The rule tables as DuckDB tables: those the pass over the extract needs, then those the groups need."""
+    load_pass_tables(connection, tables)
+    load_group_tables(connection, tables)
 
-    A text column goes over as one string, its values joined by a separator none of them holds, which
-    DuckDB splits: handing over tens of thousands of Python strings one by one costs far more.
-    """
-    shapes: dict[str, tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {
-        "terms": (("kind", "key", "id"), tables.terms),
-        "region_teams": (("region", "team"), tables.region_teams),
-        "named": (("crm_id", "account", "team", "tier"), tables.named),
-        "owners": (("key", "team"), tables.owners),
-        "account_people": (("key", "account"), tables.account_people),
-        "tiers": (("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers)),
-    }
-    for name, (columns, rows) in shapes.items():
-        lists = []
-        values: list[Any] = []
-        by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
-        for column, cells in zip(columns, by_column, strict=True):
-            kind = _TYPES.get(column, "VARCHAR")
-            joined = _joined(cells) if kind == "VARCHAR" and cells else None
-            if joined is not None:
-                lists.append(f"unnest(string_split(?, {sql_text(_SEPARATOR)})) AS {column}")
-                values.append(joined)
-            else:
-                lists.append(f"unnest(?::{kind}[]) AS {column}")
-                values.append(list(cells))
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(lists)}", values)
+
+def load_pass_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
+    """What the pass over the extract joins each row against: the named accounts and the tiers."""
+    _create(connection, "named", ("crm_id", "account", "team", "tier"), tables.named)
+    _create(connection, "tiers", ("id", "rank", "named"), tuple((t.id, t.rank, t.named) for t in tables.tiers))
+
+
+def load_group_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
+    """What the groups are looked up in: the spellings of terms, the regional teams, the owners' teams."""
+    _create(connection, "terms", ("kind", "key", "id"), tables.terms)
+    _create(connection, "region_teams", ("region", "team"), tables.region_teams)
+    _create(connection, "owners", ("key", "team"), tables.owners)
     # Each spelling of a person or team with every team it names, as '|team-a|team-b|'.
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE owner_teams AS "
         "SELECT key, '|' || string_agg(team, '|' ORDER BY team) || '|' AS teams FROM owners GROUP BY key"
     )
+
+
+def _create(
+    connection: duckdb.DuckDBPyConnection, name: str, columns: tuple[str, ...], rows: tuple[tuple[Any, ...], ...]
+) -> None:
+    """A temporary table of ``rows``, sent column by column.
+
+    A text column goes over as one string, its values joined by a separator none of them holds, which
+    DuckDB splits: handing over tens of thousands of Python strings one by one costs far more.
+    """
+    lists = []
+    values: list[Any] = []
+    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    for column, cells in zip(columns, by_column, strict=True):
+        kind = _TYPES.get(column, "VARCHAR")
+        joined = _joined(cells) if kind == "VARCHAR" and cells else None
+        if joined is not None:
+            lists.append(f"unnest(string_split(?, {sql_text(_SEPARATOR)})) AS {column}")
+            values.append(joined)
+        else:
+            lists.append(f"unnest(?::{kind}[]) AS {column}")
+            values.append(list(cells))
+    connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(lists)}", values)
 
 
 #: What joins a text column's values on their way to DuckDB (a column holding it goes as a list).
@@ -161,37 +174,69 @@ def owned_sql(base: str) -> str:
     names (``owner_teams``, as '|team-a|team-b|'), whether the owner is on the named account's iron
     triangle (``owner_on_account``) and whether the owner cell says anything (``owner_given``)."""
     return (
-        "SELECT b.*, ot.teams AS owner_teams, (ap.account IS NOT NULL) AS owner_on_account, "
+        "SELECT b.*, ot.teams AS owner_teams, (oa.account IS NOT NULL) AS owner_on_account, "
         f"{_given('b.owner_key')} AS owner_given "
         f"FROM (SELECT *, {spelled('owner_raw')} AS owner_key FROM ({base})) b "
         "LEFT JOIN owner_teams ot ON ot.key = b.owner_key "
-        "LEFT JOIN account_people ap ON ap.account = b.account AND ap.key = b.owner_key"
+        "LEFT JOIN owners_on_accounts oa ON oa.account = b.account AND oa.key = b.owner_key"
     )
 
 
-def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
-    """Pass one: the groups of rows by their raw spellings, tier and named account (table ``groups``), and the
-    CRM ids seen more than once, empty, or in a row with a cell that is not a number (``ids``).
+#: What the extract's rows are grouped by: the raw spellings, the tier, the named account, the bad cells.
+KEYS = "region_raw, industry_raw, domain_raw, owner_raw, tier, account, bad"
+
+
+def scan(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
+    """The one pass over the extract (table ``grouped``): the groups of rows by ``KEYS``, with how many
+    rows have no CRM id, and the digests of the CRM ids that more than one row has.
 
     Each row is only graded and looked up by its CRM id; everything else (the owner's teams, the
     spellings' ids, the flags) is worked out on the groups, which are few however long the extract is.
+    A CRM id is counted by its 64-bit digest, which costs much less than the id itself: a digest seen
+    twice is only a suspect, which ``problems`` checks against the ids themselves.
+    Needs ``load_pass_tables``.
     """
     graded = graded_sql(extract, columns, tables, rejects=extract.kind != "parquet")
-    keys = "region_raw, industry_raw, domain_raw, owner_raw, tier, account, bad"
     connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {keys}, crm_id, GROUPING(crm_id) AS by_rows, "
-        f"count(*) AS customers, bit_or(bad) AS bad_any FROM ({graded}) "
-        f"GROUP BY GROUPING SETS (({keys}), (crm_id)) "
-        "HAVING GROUPING(crm_id) = 1 OR count(*) > 1 OR bit_or(bad) <> 0 OR crm_id IS NULL OR crm_id = ''"
+        f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {KEYS}, id_hash, GROUPING(id_hash) AS by_rows, "
+        "count(*) AS customers, count(*) FILTER (WHERE crm_id IS NULL OR crm_id = '') AS without_id "
+        f"FROM (SELECT *, CASE WHEN crm_id <> '' THEN hash(crm_id) END AS id_hash FROM ({graded})) "
+        f"GROUP BY GROUPING SETS (({KEYS}), (id_hash)) "
+        "HAVING GROUPING(id_hash) = 1 OR (count(*) > 1 AND id_hash IS NOT NULL)"
     )
+
+
+def settle(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
+    """The groups of the pass with their owners' teams (view ``groups``: ``summarise`` reads them once),
+    and each raw spelling's id.
+
+    Needs ``scan`` and ``load_group_tables``.
+    """
+    _owners_on_accounts(connection, tables)
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE groups AS "
-        f"{owned_sql('SELECT * EXCLUDE (crm_id, by_rows) FROM grouped WHERE by_rows = 1')}"
-    )
-    connection.execute(
-        "CREATE OR REPLACE TEMP TABLE ids AS SELECT crm_id, customers, bad_any FROM grouped WHERE by_rows = 0"
+        "CREATE OR REPLACE TEMP VIEW groups AS "
+        f"{owned_sql('SELECT * EXCLUDE (id_hash, by_rows) FROM grouped WHERE by_rows = 1')}"
     )
     _maps(connection)
+
+
+def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
+    """The pass over the extract and its groups (``scan``, then ``settle``)."""
+    scan(connection, extract, columns, tables)
+    settle(connection, tables)
+
+
+def _owners_on_accounts(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
+    """Each named account with each spelling of its CRM owners that is someone on its iron triangle
+    (table ``owners_on_accounts``): the pairs of the groups, looked up in the playbook's (tens of
+    thousands, which would cost more to send to DuckDB than the few the extract has)."""
+    pairs = connection.execute(
+        f"SELECT DISTINCT {spelled('owner_raw')} AS key, account FROM grouped "
+        "WHERE by_rows = 1 AND account IS NOT NULL AND owner_raw IS NOT NULL"
+    ).fetchall()
+    people = set(tables.account_people)
+    found = tuple(pair for pair in pairs if pair in people)
+    _create(connection, "owners_on_accounts", ("key", "account"), found)
 
 
 def _maps(connection: duckdb.DuckDBPyConnection) -> None:
@@ -200,7 +245,7 @@ def _maps(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute(
             f"CREATE OR REPLACE TEMP TABLE {key}_map AS "
             f"SELECT g.raw, min(t.id) AS id, {present('g.raw')} AS given FROM "
-            f"(SELECT DISTINCT {key}_raw AS raw FROM groups) g "
+            f"(SELECT DISTINCT {key}_raw AS raw FROM grouped WHERE by_rows = 1) g "
             f"LEFT JOIN terms t ON t.kind = {sql_text(key)} AND t.key = {spelled('g.raw')} GROUP BY g.raw"
         )
 
@@ -259,27 +304,38 @@ def problems(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: C
             examples = tuple(_rejected(extract, row) for row in rejected[:10])
             found.append(Problem("rows that cannot be read (left out)", len(rejected), examples))
     column = ident(columns.id)
-    suspects = connection.execute("SELECT count(*) FROM ids").fetchone()
-    if not suspects or not suspects[0]:
-        return found
-    empty = connection.execute("SELECT sum(customers) FROM ids WHERE crm_id IS NULL OR crm_id = ''").fetchone()
+    empty = connection.execute("SELECT sum(without_id) FROM grouped WHERE by_rows = 1").fetchone()
     if empty and empty[0]:
         found.append(Problem(f"rows without a CRM id (column {column})", int(empty[0]), ()))
-    repeated = connection.execute(
-        "SELECT crm_id, customers FROM ids WHERE customers > 1 AND crm_id <> '' ORDER BY customers DESC, crm_id"
-    ).fetchall()
+    repeated = _repeated(connection, extract, columns)
     if repeated:
         examples = tuple(f"'{crm_id}' ({count} rows)" for crm_id, count in repeated[:10])
         total = sum(count for _, count in repeated)
         found.append(Problem(f"rows whose CRM id (column {column}) another row has too", int(total), examples))
     for index, metric in enumerate(columns.metrics):
         bit = 1 << index
-        count = connection.execute(f"SELECT sum(customers) FROM groups WHERE bad & {bit} <> 0").fetchone()
+        count = connection.execute(
+            f"SELECT sum(customers) FROM grouped WHERE by_rows = 1 AND bad & {bit} <> 0"
+        ).fetchone()
         if not count or not count[0]:
             continue
         shown = _bad_cells(connection, extract, columns, index)
         found.append(Problem(f"rows whose {ident(metric.column)} is not a number (left empty)", int(count[0]), shown))
     return found
+
+
+def _repeated(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns) -> list[tuple[str, int]]:
+    """The CRM ids more than one row has, with their rows, most first: one more pass, over the ids whose
+    digest the first pass saw twice (none, unless the extract has such ids)."""
+    suspects = connection.execute("SELECT count(*) FROM grouped WHERE by_rows = 0").fetchone()
+    if not suspects or not suspects[0]:
+        return []
+    rows = connection.execute(
+        f"SELECT crm_id, count(*) AS customers FROM (SELECT {_crm_id(columns)} AS crm_id FROM {extract.relation()}) "
+        "WHERE crm_id <> '' AND hash(crm_id) IN (SELECT id_hash FROM grouped WHERE by_rows = 0) "
+        "GROUP BY crm_id HAVING count(*) > 1 ORDER BY customers DESC, crm_id"
+    ).fetchall()
+    return [(str(crm_id), int(count)) for crm_id, count in rows]
 
 
 def _crm_id(columns: Columns) -> str:
@@ -304,14 +360,12 @@ def _bad_cells(
     connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, index: int
 ) -> tuple[str, ...]:
     """Five cells of the metric ``index`` that are not numbers, with their CRM ids (one more pass, on the
-    error path only, over the rows whose CRM id the first pass kept)."""
+    error path only)."""
     metric = columns.metrics[index]
     cell = ident(metric.column)
     value = value_sql(cell, plain_sql(cell), metric)
     rows = connection.execute(
         f"SELECT {_crm_id(columns)} AS crm_id, CAST({cell} AS VARCHAR) FROM {extract.relation()} "
-        f"WHERE coalesce({_crm_id(columns)}, '') IN "
-        f"(SELECT coalesce(crm_id, '') FROM ids WHERE bad_any & {1 << index} <> 0) "
-        f"AND {bad_sql(cell, value)} ORDER BY crm_id LIMIT 5"
+        f"WHERE {bad_sql(cell, value)} ORDER BY crm_id LIMIT 5"
     ).fetchall()
     return tuple(f"'{value}' ({f'CRM id {crm_id}' if crm_id else 'no CRM id'})" for crm_id, value in rows)

@@ -6,18 +6,23 @@ content digest, which the validation cache works out from the files' statuses wi
 them, or takes as the last run's when no status changed). With the cache warm, nothing is read
 or parsed; otherwise the playbook is loaded and validated as
 ``playbook validate`` does, the validation cache is refreshed, and the tables are built anew.
+
+Checking the key costs a look at every data file's status. ``last_tables`` gives the tables the
+cache holds without that check, so that the assignment can start on them while ``Check`` looks,
+in a thread of its own, whether they still hold for the playbook as it is now.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import threading
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from playbook.assign.tables import RuleTables, tables_of
-from playbook.cache import RunCache, read_signed_bytes, write_signed_bytes
+from playbook.cache import RunCache, read_signed_bytes, signing_secret, write_signed_bytes
 from playbook.findings import count_errors
 from playbook.layout import CACHE
 
@@ -50,6 +55,56 @@ def rule_tables(root: Path, as_of: date) -> RuleTables:
         payload = marshal.dumps({"format": _FORMAT, "key": key, "tables": tables.as_data()}, 2)
         write_signed_bytes(root / CACHE / TABLES, cache.secret, payload)
     return tables
+
+
+class StoredTables(NamedTuple):
+    """The rule tables the cache holds and the key they were built under, not yet checked."""
+
+    key: str
+    tables: RuleTables
+
+
+def last_tables(root: Path) -> StoredTables | None:
+    """The rule tables the cache holds (signed by this user), whether or not the playbook changed since."""
+    secret = signing_secret()
+    if secret is None:
+        return None
+    payload = read_signed_bytes(root / CACHE / TABLES, secret)
+    if payload is None:
+        return None
+    try:
+        value: Any = marshal.loads(payload)
+        if not isinstance(value, dict) or value.get("format") != _FORMAT or not isinstance(value.get("key"), str):
+            return None
+        return StoredTables(value["key"], RuleTables.from_data(value["tables"]))
+    except (EOFError, ValueError, TypeError, KeyError):
+        return None
+
+
+class Check(threading.Thread):
+    """Whether the tables ``last_tables`` gave still hold, worked out in a thread (the statuses of the
+    data files are taken with the interpreter's lock released, as DuckDB runs its queries). It only
+    looks: a playbook that changed is loaded again by ``rule_tables``, once the answer is in."""
+
+    def __init__(self, root: Path, as_of: date, last: StoredTables) -> None:
+        super().__init__(name="playbook-rule-tables", daemon=True)
+        self.root, self.as_of, self.last = root, as_of, last
+        self._holds = False
+        self.start()
+
+    def run(self) -> None:
+        try:
+            cache = RunCache(self.root, self.as_of)
+            cache.lookup()
+            run_key = cache.key()
+            self._holds = run_key is not None and _key(run_key) == self.last.key
+        except Exception:  # rule_tables runs next, and says what went wrong
+            self._holds = False
+
+    def holds(self) -> bool:
+        """Whether the last tables are the playbook's as it is now (waits for the answer)."""
+        self.join()
+        return self._holds
 
 
 def _key(run_key: str) -> str:

@@ -6,8 +6,9 @@ A plain number (``1200``, ``12.5``) is in the column's unit. Separators (``1,200
 cell, ``-``, ``—``, ``N/A`` or ``无`` is no value. Anything else is not a number: the row's
 metric is left empty and the cell is reported.
 
-The common case costs one cast: the pattern matching runs only on cells the cast refuses (a
-CASE, which DuckDB evaluates only for the rows that reach its branch).
+The common case costs one cast, and a number with thousands separators a second one without
+them: the pattern matching runs only on cells both casts refuse (a CASE, which DuckDB
+evaluates only for the rows that reach its branch).
 """
 
 from __future__ import annotations
@@ -52,8 +53,14 @@ def value_sql(cell: str, plain: str, column: MetricColumn) -> str:
         f"list_transform([{parts}], lambda x: TRY_CAST(x.n AS DOUBLE) * "
         f"{factor_list}[list_position({unit_list}, lower(x.s))])[1]"
     )
-    scaled = plain if column.scale == 1.0 else f"{plain} * {literal(column.scale)}"
-    return f"CASE WHEN {plain} IS NOT NULL THEN {scaled} WHEN {cell} IS NULL THEN NULL ELSE {careful} END"
+    scale = "" if column.scale == 1.0 else f" * {literal(column.scale)}"
+    # Thousands separators are the most common reason the cast refuses a cell: a second cast without
+    # the commas takes them, for much less than the pattern (a finite number, as the pattern reads).
+    separated = f"TRY_CAST(replace(CAST({cell} AS VARCHAR), ',', '') AS DOUBLE)"
+    return (
+        f"CASE WHEN {plain} IS NOT NULL THEN {plain}{scale} WHEN {cell} IS NULL THEN NULL "
+        f"WHEN isfinite({separated}) THEN {separated}{scale} ELSE {careful} END"
+    )
 
 
 def bad_sql(cell: str, value: str) -> str:

@@ -135,7 +135,7 @@ def summarise(connection: duckdb.DuckDBPyConnection, extract: str, problems: lis
         summary.unknown_values.append(Unknown(column, value, customers))
     for account, crm_id, team in connection.execute(
         "SELECT account, crm_id, team FROM named WHERE account NOT IN "
-        "(SELECT account FROM groups WHERE account IS NOT NULL) ORDER BY account"
+        "(SELECT account FROM assigned WHERE account IS NOT NULL) ORDER BY account"
     ).fetchall():
         summary.missing.append(Missing(account, crm_id, team))
     return summary

@@ -33,13 +33,18 @@ def _number(value: int) -> str:
     return f"{value:,}"
 
 
+def _counted(count: int, thing: str) -> str:
+    """``1 named account``, ``2 named accounts``."""
+    return f"{_number(count)} {thing}{'' if count == 1 else 's'}"
+
+
 def text(summary: Summary) -> str:
     lines = [
         f"{summary.extract}: {_number(summary.customers)} customers: {_number(summary.named)} named, "
         f"{_number(summary.regional)} by regional default, {_number(summary.gaps)} with no owner",
         f"flags: {_number(summary.gaps)} gaps, {_number(summary.conflicts)} conflicts, "
         f"{_number(summary.candidates)} candidates, {_number(summary.unknown)} unknown, "
-        f"{len(summary.missing)} named accounts missing from the extract",
+        f"{_counted(len(summary.missing), 'named account')} missing from the extract",
         "",
     ]
     table = [("team", "customers", "named", "regional", "conflicts", "candidates")]
@@ -116,7 +121,7 @@ def markdown(summary: Summary) -> str:
         f"**{_number(summary.customers)} customers** in `{_md(summary.extract)}`: {_number(summary.named)} named, "
         f"{_number(summary.regional)} by regional default, **{_number(summary.gaps)} with no owner**; "
         f"{_number(summary.conflicts)} conflicts, {_number(summary.candidates)} candidates, "
-        f"{_number(summary.unknown)} unknown, {len(summary.missing)} named accounts missing.",
+        f"{_number(summary.unknown)} unknown, {_counted(len(summary.missing), 'named account')} missing.",
         "",
         "| team | customers | named | regional | conflicts | candidates |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",

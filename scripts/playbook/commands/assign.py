@@ -6,10 +6,14 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from playbook.commands.options import require_repository
 from playbook.errors import PlaybookError
 from playbook.layout import DATA
+
+if TYPE_CHECKING:
+    from playbook.assign.tables import RuleTables
 
 #: The output formats: summaries (text, markdown, json) and rows (csv, parquet, xlsx).
 SUMMARY_FORMATS = ("text", "markdown", "json")
@@ -101,50 +105,112 @@ def run(args: argparse.Namespace) -> int:
 def _assign(root: Path, customers: Path, out: Path | None, chosen: str, encoding: str | None) -> int:
     import tempfile
 
-    import duckdb
-
-    from playbook.assign import assignment, mapping, summary, writers
-    from playbook.assign.extract import ExtractError, open_extract
-    from playbook.assign.loading import rule_tables
+    from playbook.assign.loading import Check, last_tables, rule_tables
 
     progress = sys.stderr.isatty()
     if progress:
         sys.stderr.write("loading the playbook...\n")
-    tables = rule_tables(root, date.today())
-    if tables.errors:
-        sys.stderr.write(f"note: the playbook has {tables.errors} errors (playbook validate shows them)\n")
-    with tempfile.TemporaryDirectory(prefix="playbook-assign-") as work:
-        extract = open_extract(customers, Path(work), encoding, tables.mapping.get("sheet"))
-        columns = mapping.resolve(tables.mapping, extract.columns, tables.metrics, tables.amount_unit)
-        connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": work})
-        connection.execute("SET enable_progress_bar = false")  # DuckDB's bar would land in the summary
-        assignment.load_tables(connection, tables)
+    today = date.today()
+    # The pass over the extract starts on the rule tables the cache holds while a thread checks that
+    # the playbook did not change since; when it did, the tables are built anew and the pass runs again.
+    last = last_tables(root)
+    with tempfile.TemporaryDirectory(prefix="playbook-assign-") as folder:
+        work = Path(folder)
+        early: _Pass | BaseException | None = None
+        if last is not None:
+            check: Check | None = None
+            try:  # the check starts once the work that holds the interpreter's lock is done: DuckDB's does not
+                prepared = _prepare(customers, work, encoding, last.tables)
+                check = Check(root, today, last)
+                early = _scan(prepared, customers, last.tables)
+            except Exception as error:  # raised below if the tables hold: a rebuilt playbook may read it otherwise
+                early = error
+            if not (check or Check(root, today, last)).holds():
+                if isinstance(early, _Pass):
+                    early.connection.close()
+                early = None
+        tables = last.tables if last is not None and early is not None else rule_tables(root, today)
+        if tables.errors:
+            sys.stderr.write(f"note: the playbook has {tables.errors} errors (playbook validate shows them)\n")
+        if isinstance(early, BaseException):
+            raise early
+        done = early or _scan(_prepare(customers, work, encoding, tables), customers, tables)
         if progress:
             sys.stderr.write(f"assigning the customers of {customers.name}...\n")
-        try:
-            assignment.group(connection, extract, columns, tables)
-            problems = assignment.problems(connection, extract, columns)
-        except duckdb.Error as error:
-            raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
-        found = summary.summarise(connection, customers.name, problems)
-        found.notes = list(columns.notes)
-        if found.customers == 0 and not problems:
-            raise ExtractError(f"{customers.name} has a header but no customers")
-        if chosen in SUMMARY_FORMATS and out is None:
-            sys.stdout.write(writers.SUMMARY_FORMATS[chosen](found))
+        return _report(done, tables, customers, out, chosen, progress)
+
+
+class _Pass(NamedTuple):
+    """The extract after the pass over it: its connection (with the table ``grouped``) and its columns."""
+
+    connection: Any
+    extract: Any
+    columns: Any
+
+
+def _prepare(customers: Path, work: Path, encoding: str | None, tables: RuleTables) -> _Pass:
+    """The extract opened, its columns found, and a connection with what the pass over it needs."""
+    import duckdb
+
+    from playbook.assign import assignment, mapping
+    from playbook.assign.extract import open_extract
+
+    extract = open_extract(customers, work, encoding, tables.mapping.get("sheet"))
+    columns = mapping.resolve(tables.mapping, extract.columns, tables.metrics, tables.amount_unit)
+    connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(work)})
+    connection.execute("SET enable_progress_bar = false")  # DuckDB's bar would land in the summary
+    assignment.load_pass_tables(connection, tables)
+    return _Pass(connection, extract, columns)
+
+
+def _scan(prepared: _Pass, customers: Path, tables: RuleTables) -> _Pass:
+    """The one pass over the extract's rows."""
+    import duckdb
+
+    from playbook.assign import assignment
+    from playbook.assign.extract import ExtractError
+
+    try:
+        assignment.scan(prepared.connection, prepared.extract, prepared.columns, tables)
+    except duckdb.Error as error:
+        prepared.connection.close()
+        raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
+    return prepared
+
+
+def _report(done: _Pass, tables: RuleTables, customers: Path, out: Path | None, chosen: str, progress: bool) -> int:
+    """The groups settled, the summary printed and the rows or the summary written to ``out``."""
+    import duckdb
+
+    from playbook.assign import assignment, summary, writers
+    from playbook.assign.extract import ExtractError
+
+    connection, extract, columns = done
+    try:
+        assignment.load_group_tables(connection, tables)
+        assignment.settle(connection, tables)
+        problems = assignment.problems(connection, extract, columns)
+    except duckdb.Error as error:
+        raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
+    found = summary.summarise(connection, customers.name, problems)
+    found.notes = list(columns.notes)
+    if found.customers == 0 and not problems:
+        raise ExtractError(f"{customers.name} has a header but no customers")
+    if chosen in SUMMARY_FORMATS and out is None:
+        sys.stdout.write(writers.SUMMARY_FORMATS[chosen](found))
+    else:
+        sys.stdout.write(writers.text(found))
+    if out is not None:
+        if progress:
+            sys.stderr.write(f"writing {out}...\n")
+        if chosen in SUMMARY_FORMATS:
+            out.write_text(writers.SUMMARY_FORMATS[chosen](found), encoding="utf-8")
         else:
-            sys.stdout.write(writers.text(found))
-        if out is not None:
-            if progress:
-                sys.stderr.write(f"writing {out}...\n")
-            if chosen in SUMMARY_FORMATS:
-                out.write_text(writers.SUMMARY_FORMATS[chosen](found), encoding="utf-8")
-            else:
-                try:
-                    writers.ROW_FORMATS[chosen](connection, assignment.rows_sql(extract, columns, tables), out, found)
-                except duckdb.Error as error:
-                    raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
-        connection.close()
+            try:
+                writers.ROW_FORMATS[chosen](connection, assignment.rows_sql(extract, columns, tables), out, found)
+            except duckdb.Error as error:
+                raise ExtractError(f"{customers.name} cannot be read: {_first_line(error)}") from None
+    connection.close()
     for note in found.notes:
         sys.stderr.write(f"note: {note}\n")
     for problem in found.problems:
