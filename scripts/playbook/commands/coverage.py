@@ -41,10 +41,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, meanwhile, policy, repository
+    from playbook import coverage, coverage_diff, coverage_diff_report, gitsource, policy, repository
     from playbook.coverage_report import FORMATS
     from playbook.regions import region_tree
-    from playbook.validation import Validation, validate_loaded
+    from playbook.validation import validate_loaded
 
     require_repository(args.root)
     if args.region is not None and args.base is not None:
@@ -61,13 +61,8 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(FORMATS[args.format](head_coverage))
         return 0
     base_loaded = gitsource.load_revision(revision, head_loaded)
-    # The head's rules run in a child process while this one runs the base's (playbook.meanwhile).
-    head_findings = meanwhile.start(lambda: validate_loaded(head_loaded, args.today).findings)
-    try:
-        base = validate_loaded(base_loaded, args.today)
-        head = Validation(head_loaded.playbook, head_findings.result(), head_loaded.files)
-    finally:
-        head_findings.close()
+    base = validate_loaded(base_loaded, args.today)
+    head = validate_loaded(head_loaded, args.today)
     diff = coverage_diff.compare(base, head, coverage.compute(base_loaded.playbook), head_coverage)
     diff.errors_introduced = sorted(
         diff.errors_introduced + policy.check(base.playbook, head.playbook, diff.team_renames)
