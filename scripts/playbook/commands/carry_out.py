@@ -41,23 +41,13 @@ def run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> 
 
 
 def _run(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan]) -> int:
-    from playbook.edit import change
+    from playbook import coverage_diff_report
+    from playbook.edit import EditRefused, change, transaction
 
     require_repository(args.root)
     today = args.today or date.today()
     progress("reading the playbook")
     before = change.read(args.root, today)
-    try:
-        return _carry_out(args, make_plan, before, today)
-    finally:
-        before.close()
-
-
-def _carry_out(args: argparse.Namespace, make_plan: Callable[[Before, date], Plan], before: Before, today: date) -> int:
-    """Plan, check, then show or write the change; the exit code."""
-    from playbook import coverage_diff_report
-    from playbook.edit import EditRefused, change, transaction
-
     try:
         plan = make_plan(before, today)
         if not plan.writes and not plan.renames:

@@ -3,8 +3,6 @@
 The playbook is read once. The plan's new contents are read and checked like files on disk,
 every other file's result is reused, and the rules run over the playbook as it would be:
 what the change does to coverage and to the findings is known before anything is written.
-The rules over the playbook as it is run meanwhile in a child process (``playbook.meanwhile``):
-the plan needs only the files read, and the comparison waits for those findings last.
 """
 
 from __future__ import annotations
@@ -15,12 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
 
-from playbook import codeowners, coverage, coverage_diff, meanwhile, policy, repository
+from playbook import codeowners, coverage, coverage_diff, policy, repository
 from playbook.coverage import Coverage
 from playbook.coverage_diff import CoverageDiff
 from playbook.edit.files import Written
-from playbook.findings import Finding
-from playbook.repository import FileResult, Loaded, Playbook
+from playbook.repository import FileResult
 from playbook.validation import Validation, validate_loaded
 
 
@@ -52,27 +49,12 @@ class Plan:
 
 @dataclass
 class Before:
-    """The repository as it is: every file's result, and the validation over them (worked out meanwhile)."""
+    """The repository as it is: every file's result and the validation over them."""
 
     root: FsPath
     files: list[str]
     results: list[FileResult]
-    loaded: Loaded
-    findings: meanwhile.Pending[list[Finding]]
-
-    @property
-    def playbook(self) -> Playbook:
-        """The playbook as it is, without waiting for its findings."""
-        return self.loaded.playbook
-
-    @functools.cached_property
-    def validation(self) -> Validation:
-        """The validation of the playbook as it is (waits for the rules to be run)."""
-        return Validation(self.loaded.playbook, self.findings.result(), self.loaded.files)
-
-    def close(self) -> None:
-        """Stop the rules run meanwhile, when the command ends without the validation."""
-        self.findings.close()
+    validation: Validation
 
 
 @dataclass
@@ -95,7 +77,7 @@ def read(root: FsPath, today: date | None) -> Before:
     files = repository.data_files(root)
     results = repository.read_files(root, files)
     loaded = repository.assemble(root, files, results)
-    return Before(root, files, results, loaded, meanwhile.start(lambda: validate_loaded(loaded, today).findings))
+    return Before(root, files, results, validate_loaded(loaded, today))
 
 
 def check(before: Before, plan: Plan, today: date | None, progress: Callable[[str], None]) -> Checked:
@@ -124,10 +106,10 @@ def check(before: Before, plan: Plan, today: date | None, progress: Callable[[st
         if owners.read_bytes() != rendered:
             plan.writes[codeowners.PATH] = rendered
     after = validate_loaded(loaded, today)
-    before_coverage = coverage.compute(before.playbook)
+    before_coverage = coverage.compute(before.validation.playbook)
     after_coverage = coverage.compute(after.playbook)
     diff = coverage_diff.compare(before.validation, after, before_coverage, after_coverage)
     diff.errors_introduced = sorted(
-        diff.errors_introduced + policy.check(before.playbook, after.playbook, diff.team_renames)
+        diff.errors_introduced + policy.check(before.validation.playbook, after.playbook, diff.team_renames)
     )
     return Checked(plan, before.validation, after, diff, after_coverage)

@@ -29,7 +29,7 @@ class Move:
 
 
 def _check_arguments(before: Before, accounts: list[str], move: Move) -> None:
-    playbook = before.playbook
+    playbook = before.validation.playbook
     known_accounts = existing_ids(playbook, "account")
     for account in accounts:
         if account not in known_accounts:
@@ -53,7 +53,7 @@ def _check_arguments(before: Before, accounts: list[str], move: Move) -> None:
 def plan(before: Before, accounts: list[str], move: Move, today: date) -> Plan:
     """The plan of the move; PlaybookError for a bad argument."""
     _check_arguments(before, accounts, move)
-    playbook = before.playbook
+    playbook = before.validation.playbook
     change = Plan()
     for account_id in accounts:
         account = playbook.account_by_id[account_id]

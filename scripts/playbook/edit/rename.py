@@ -41,7 +41,7 @@ def unknown(kind: str, identifier: str, known: set[str]) -> PlaybookError:
 
 def plan(before: Before, kind: str, old: str, new: str) -> Plan:
     """The plan of the rename; PlaybookError for a bad argument."""
-    playbook = before.playbook
+    playbook = before.validation.playbook
     if not _SLUG.match(new) or len(new) > 80:
         raise PlaybookError(f"'{new}' is not an id: lowercase letters, digits and hyphens, starting with one of them")
     if old == new:
