@@ -92,25 +92,25 @@ def _members(root: Path, team: str) -> list[tuple[str, str]]:
 def hand_over(root: Path, team: str, wanted: int) -> int:
     """Hand accounts over to ``team`` until it owns ``wanted`` of them; how many it owns then.
 
-    The accounts come, in path order, from the team of the same kind that owns the most after it
-    (the scale model's regional teams own the SMB accounts of their region): each takes the
+    The accounts come, in path order, from the regional team that owns the most after it (the
+    scale model's regional teams own the SMB accounts of their region): each takes the
     region of ``team``'s scope, and the giving team's people in its folder (AR, contact owners,
     assessors) are replaced by ``team``'s people with the same roles, so that the playbook
     stays as valid as it was. What a rename of ``team`` then does is what it does to a team
-    that owns ``wanted`` accounts.
+    that owns ``wanted`` accounts. A team that is not regional is handed nothing.
     """
     owners = owned(root)
     have = len(owners[team])
     if have >= wanted:
         return have
     charter = (root / "data" / "teams" / f"{team}.yaml").read_text(encoding="utf-8")
-    kind = re.search(r"^type: (\S+)$", charter, re.M)
     region = re.search(r"^  regions: \[([a-z0-9-]+)", charter, re.M)
-    assert kind is not None and region is not None, f"{team} is not a regional team"
+    if not re.search(r"^type: regional$", charter, re.M) or region is None:
+        return have  # only a regional team is handed accounts (those of its region are SMB, like the others')
     donors = [
         other
         for other, _ in sorted(owners.items(), key=lambda item: -len(item[1]))
-        if other != team and re.search(rf"^type: {kind.group(1)}$", _charter(root, other), re.M)
+        if other != team and re.search(r"^type: regional$", _charter(root, other), re.M)
     ]
     receivers: dict[str, list[str]] = {}
     for person, roles in _members(root, team):
