@@ -559,7 +559,7 @@ def run_one(
         if failure is not None:
             notes.append(f"{'MkDocs' if engine == 'engine' else 'Zensical'} build failed: {failure}")
     metrics.update(inside)
-    metrics.update(bench_reorg.measure_reorg(root, out / f"n{n}-reorg", measure, log))
+    metrics.update(bench_reorg.measure_reorg(root, out / f"n{n}-reorg", measure, log, runs))
     metrics.setdefault("engine_build_s", None)
     metrics.setdefault("zensical_build_s", None)
     unbuilt = metrics["zensical_build_s"] is None and "zensical_failed_after_s" not in metrics
