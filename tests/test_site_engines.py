@@ -60,6 +60,9 @@ def test_zensical_site_has_the_pages_at_the_same_addresses(built: Built) -> None
     assert _GENERATOR in account
     assert 'class="pb-power-map"' in account and 'class="pb-trend"' in account
     assert 'class="md-tag"' in account
+    # A tag leads to the list of the accounts that carry it, with no listing of every tag.
+    assert '<a href="by/tier-key.html" class="md-tag">Key</a>' in account
+    assert (built.site / "accounts" / "by" / "tier-key.html").is_file()
     assert "艾克美银行 (Acme Bank)" in account
     assert 'href="../stylesheets/playbook.css"' in account
 
