@@ -136,6 +136,12 @@ def test_front_matter_has_the_title_and_tier_industry_region_as_tags(rich_repo: 
         "title": "艾克美银行 (Acme Bank)",
         "hide": ["navigation"],
         "tags": ["Key", "银行 (Banking)", "北区 (North)"],
+        # Each tag leads to the list of the accounts that carry it (the theme partial reads it).
+        "tag_pages": {
+            "Key": "by/tier-key.html",
+            "银行 (Banking)": "by/industry-banking.html",
+            "北区 (North)": "by/region-north.html",
+        },
     }
     assert body.lstrip("\n").startswith("# 艾克美银行")
 

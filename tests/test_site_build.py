@@ -84,6 +84,20 @@ def test_site_has_the_account_lists_and_pages(built: Built) -> None:
         assert (built.site / page).is_file(), page
 
 
+def test_tags_on_an_account_page_lead_to_the_lists_of_the_accounts_that_carry_them(built: Built) -> None:
+    account = (built.site / "accounts" / "acme.html").read_text(encoding="utf-8")
+    tags = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', account)
+    assert sorted(tags) == [
+        ("by/industry-banking.html", "银行 (Banking)"),
+        ("by/region-north.html", "北区 (North)"),
+        ("by/tier-key.html", "Key"),
+    ]
+    for target, _ in tags:
+        assert (built.site / "accounts" / target).is_file(), target
+    tags_page = (built.site / "accounts" / "tags.html").read_text(encoding="utf-8")
+    assert 'href="by/tier-key.html"' in tags_page and 'href="acme.html"' not in tags_page
+
+
 def test_pages_out_of_the_nav_are_not_drawn_into_every_page(built: Built) -> None:
     home = (built.site / "index.html").read_text(encoding="utf-8")
     assert "accounts/acme.html" not in home.split('class="md-content"', 1)[0]
@@ -206,6 +220,29 @@ def test_staging_copies_docs_adds_pages_and_points_the_config_at_them(tmp_path: 
     assert config["nav"][-1] == {"Rules": "rules/index.md"}
     assert str(config["nav"]).count("accounts/index.md") == 1
     assert config["site_name"] == "Key-Account Playbook"
+
+
+def test_staging_adds_the_playbook_theme_partials_to_the_repository_own(tmp_path: Path) -> None:
+    root = make_repository(tmp_path / "repo")
+    config_path = staging.stage(root, tmp_path / "stage", [])
+    theme = yaml.safe_load(config_path.read_text(encoding="utf-8"))["theme"]
+    staged_theme = tmp_path / "stage" / staging.STAGED_THEME
+    assert Path(theme["custom_dir"]) == staged_theme.resolve() and theme["name"] == "material"
+    assert "tag_pages" in (staged_theme / "partials" / "tags.html").read_text(encoding="utf-8")
+    # A repository's own custom_dir is staged with it, and its own partial of that name wins.
+    overrides = root / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    (overrides / "partials" / "tags.html").write_text("<nav>own</nav>\n", encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    staging.stage(root, tmp_path / "stage", [])
+    assert snapshot(staged_theme) == snapshot(overrides)
+    config["theme"]["custom_dir"] = "absent"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PlaybookError, match="custom_dir absent"):
+        staging.stage(root, tmp_path / "stage", [])
 
 
 def test_restaging_removes_pages_that_are_gone(tmp_path: Path) -> None:

@@ -60,6 +60,9 @@ def test_zensical_site_has_the_pages_at_the_same_addresses(built: Built) -> None
     assert _GENERATOR in account
     assert 'class="pb-power-map"' in account and 'class="pb-trend"' in account
     assert 'class="md-tag"' in account
+    # A tag leads to the list of the accounts that carry it, with no listing of every tag.
+    assert '<a href="by/tier-key.html" class="md-tag">Key</a>' in account
+    assert (built.site / "accounts" / "by" / "tier-key.html").is_file()
     assert "艾克美银行 (Acme Bank)" in account
     assert 'href="../stylesheets/playbook.css"' in account
 
@@ -143,6 +146,24 @@ def test_a_listing_too_big_for_zensicals_search_entry_still_builds(tmp_path: Pat
     # The home page's address is the site's root: "", and "#part-1029" for its last section.
     assert "Account 06999" not in entries[""] and "Text 1029." in entries["#part-1029"]
     assert "Account 06999" in (tmp_path / "listed" / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_listing_in_a_folded_block_stays_out_of_zensicals_search_and_shows(tmp_path: Path) -> None:
+    # The coverage matrix folds the regions below a big one into a block, each with its table.
+    table = ["| Region | Team |", "| --- | --- |", "| Shaanxi | [Northwest Region](other.md) |"]
+    folded = ['??? note "The regions below it"', "", *(f"    {line}" if line else "" for line in listing(table))]
+    config = _one_page_site(tmp_path, "\n".join(["# Home", "", "## Matrix", "", "Open a region.", "", *folded, ""]))
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["markdown_extensions"] = ["tables", "admonition", "pymdownx.details"]
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    rewritten = zensical.without_listings((tmp_path / "docs" / "index.md").read_text(encoding="utf-8"))
+    assert "\n    <div data-search-exclude markdown>\n\n    | Region | Team |" in rewritten
+    engine.build(config, None, "zensical")
+    entries = _entries(tmp_path / "site")
+    assert "Open a region." in entries["#matrix"] and "Northwest Region" not in entries["#matrix"]
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<details" in page and "<table>" in page and "Northwest Region" in page
+    assert "data-search-exclude" not in page
 
 
 def test_a_broken_link_in_a_listing_still_fails_the_zensical_build(tmp_path: Path) -> None:

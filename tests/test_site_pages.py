@@ -141,6 +141,27 @@ def test_accounts_index_lists_the_accounts_and_links_the_lists(base_repo: Path) 
     assert 'href="../../teams/finance-key-accounts.md"' in rows[0]
 
 
+def test_tags_page_links_each_tag_to_its_list_and_names_no_account(base_repo: Path) -> None:
+    _add_account(base_repo, "zeta-power", "Zeta Power", "smb", "south-region")
+    tags = _account_pages(base_repo)["accounts/tags.md"]
+    assert not tags.in_nav
+    links = re.findall(r"^- \[(.*?)\]\((by/[^)]+)\): (\d+) accounts carry it$", tags.markdown, flags=re.M)
+    # Each tag an account carries, once, with how many carry it: the accounts are on its list.
+    assert sorted(target for _, target, _ in links) == sorted(
+        {
+            "by/tier-key.md",
+            "by/tier-smb.md",
+            "by/industry-banking.md",
+            "by/industry-energy.md",
+            *(target for _, target, _ in links if target.startswith("by/region-")),
+        }
+    )
+    assert len([target for _, target, _ in links if target.startswith("by/region-")]) == 2
+    assert {target: int(count) for _, target, count in links}["by/tier-key.md"] == 1
+    assert "accounts/" not in tags.markdown and "acme" not in tags.markdown
+    assert "{ #tier }" in tags.markdown and "{ #industry }" in tags.markdown and "{ #region }" in tags.markdown
+
+
 def test_accounts_lists_show_hostile_names_as_text(base_repo: Path) -> None:
     data = base_repo / "data"
     _write_yaml(data / "accounts" / "acme" / "account.yaml", {"name": {"en": HOSTILE[0], "zh": HOSTILE[1]}})
@@ -260,10 +281,7 @@ def _listed(markdown: str) -> list[str]:
     lines = markdown.split("\n")
     starts = [index for index, line in enumerate(lines) if line == LISTING]
     for index in starts:
-        # A table, or the marker the theme replaces with its listing of tags.
-        assert lines[index + 1] == "" and lines[index + 2].startswith(("| ", "<!-- material/tags -->")), lines[
-            index : index + 3
-        ]
+        assert lines[index + 1] == "" and lines[index + 2].startswith("| "), lines[index : index + 3]
     return [lines[index + 2] for index in starts]
 
 
@@ -281,8 +299,9 @@ def test_listings_are_the_tables_that_name_what_has_its_own_page(base_repo: Path
     # An account page is the page a listing points to: all of it stays searchable.
     accounts = [path for path in generated if path.startswith("accounts/") and path.count("/") == 1]
     assert "accounts/acme.md" in accounts
-    assert all(not listed[path] for path in accounts if path not in ("accounts/index.md", "accounts/tags.md"))
-    assert listed["accounts/tags.md"] == ["<!-- material/tags -->"]
+    assert all(not listed[path] for path in accounts if path != "accounts/index.md")
+    # No page holds the theme's listing of every tag: it grew with the playbook (see the tags page).
+    assert not any("material/tags" in markdown for markdown in generated.values())
     # A team's KPIs and the tier reference are the playbook's own words, not listings.
     assert not any("| KPI |" in line for line in team)
     assert not listed["tiers-reference.md"]

@@ -1,7 +1,8 @@
 """One page per account: coverage, the iron triangle, the plan, the pipeline, relationships, actions.
 
-The page's front matter carries the account's tier, industry and region as tags. A public
-site leaves out everything about the customer's people: the contacts, their levels, the
+The page's front matter carries the account's tier, industry and region as tags, each leading
+to the list of the accounts that carry it (``tag_pages``, which the theme partial the staging
+adds reads). A public site leaves out everything about the customer's people: the contacts, their levels, the
 relationship scores, satisfaction and the assessment notes (see ``account_relationships``),
 the contact an action aims at, and the findings' messages, which may quote them.
 """
@@ -23,7 +24,7 @@ from playbook.site.directory import Directory, rule_link, sort_key
 from playbook.site.escape import cell, inline
 from playbook.site.front_matter import front_matter
 from playbook.site.labels import LabelTable, label
-from playbook.site.pages import Page
+from playbook.site.pages import Page, account_path, list_path
 from playbook.site.signals import overdue
 from playbook.site.tables import drop_empty_columns, header, row
 from playbook.site.units import amount_unit
@@ -141,12 +142,17 @@ def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Ac
         if assessment.model.date <= context.as_of
     ]
     tier = directory.tier_by_id.get(account.tier)
-    tags = [
-        str(tier.name) if tier is not None else account.tier,
-        str(directory.industries.get(account.industry, account.industry)),
-        str(directory.regions.get(account.region, account.region)),
+    industry = str(directory.industries.get(account.industry, account.industry))
+    tags = [  # each tag leads to the list of the accounts that carry it
+        (str(tier.name) if tier is not None else account.tier, list_path("tier", account.tier, "")),
+        (industry, list_path("industry", account.industry, "")),
+        (str(directory.regions.get(account.region, account.region)), list_path("region", account.region, "")),
     ]
-    lines = front_matter(str(account.name), tags, hide=("navigation",))
+    page = account_path(account.id)
+    tag_pages: dict[str, str] = {}
+    for tag, listed in tags:
+        tag_pages.setdefault(tag, context.address(listed, page))
+    lines = front_matter(str(account.name), [tag for tag, _ in tags], hide=("navigation",), tag_pages=tag_pages)
     lines += [f"# {inline(account.name)}", ""]
     lines += account_summary.summary(context, directory, account, context.health.get(account.id))
     lines += [f"## {_label('facts', context)} {{ #facts }}", ""]
@@ -160,7 +166,7 @@ def account_page(context: SiteContext, directory: Directory, sourced: Sourced[Ac
     lines += _actions(context, directory, account)
     lines += _findings(context, sourced.stem)
     markdown = "\n".join(lines).rstrip("\n") + "\n"
-    return Page(f"accounts/{account.id}.md", str(account.name), markdown, in_nav=False)
+    return Page(page, str(account.name), markdown, in_nav=False)
 
 
 def _facts(context: SiteContext, directory: Directory, account: Account) -> list[str]:

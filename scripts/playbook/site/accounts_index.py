@@ -19,10 +19,10 @@ from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, sort_key
 from playbook.site.front_matter import WIDE, front_matter
 from playbook.site.labels import LabelTable, label
-from playbook.site.pages import ACCOUNTS_INDEX, Page
+from playbook.site.pages import ACCOUNTS_INDEX, Page, list_path
 from playbook.site.signals import SIGNALS
 from playbook.site.svg import heat_cell
-from playbook.site.tables import header, listing, row, table_sections
+from playbook.site.tables import header, row, table_sections
 
 #: The most accounts the index lists; the lists by industry, tier and region have them all.
 INDEX_ROWS = 1000
@@ -55,17 +55,14 @@ LABELS: LabelTable = {
     "ar": ("AR", "AR"),
     "tags": ("Accounts by tag", "按标签查看客户"),
     "tags_intro": (
-        "Every tag an account page carries (its tier, industry and region), with the accounts that carry it.",
-        "客户页面上的每个标签（分级、行业与区域）及带有该标签的客户。",
+        "Every tag an account page carries (its tier, industry and region), with the list of the accounts"
+        " that carry it: the tag on an account page leads to the same list.",
+        "客户页面上的每个标签（分级、行业与区域），链接到带有该标签的客户列表；客户页面上的标签也链接到该列表。",
     ),
+    "tag_count": ("{count} accounts carry it", "{count} 个客户带有该标签"),
     "level": ("Latest level", "最近关系等级"),
     "flags": ("Risk signals", "风险信号"),
 }
-
-
-def list_path(kind: str, key: str, up: str) -> str:
-    """The list page of one industry, domain, tier or region, from a page ``up`` below the docs root."""
-    return f"{up}accounts/by/{kind}-{key}.md"
 
 
 def pages(context: SiteContext) -> list[Page]:
@@ -101,18 +98,38 @@ def pages(context: SiteContext) -> list[Page]:
     lines += _table(context, directory, accounts[:INDEX_ROWS], "../")
     if len(accounts) > INDEX_ROWS:
         lines += ["", label("more", language, LABELS).format(count=len(accounts) - INDEX_ROWS)]
-    return [Page(ACCOUNTS_INDEX, title, "\n".join(lines) + "\n"), *lists, _tags_page(context)]
+    return [Page(ACCOUNTS_INDEX, title, "\n".join(lines) + "\n"), *lists, _tags_page(context, directory, accounts)]
 
 
-#: The page every tag on an account page links to: the accounts that carry each tag.
+#: The tags an account page carries, each a link to its list: the tier, the industry and the region.
 TAGS = "accounts/tags.md"
+#: The kinds of list an account's tags lead to, in the order the tags page shows them.
+TAG_KINDS = ("tier", "industry", "region")
 
 
-def _tags_page(context: SiteContext) -> Page:
-    """The theme's listing of tags (its ``material/tags`` marker): each tag with the accounts that carry it."""
-    title = label("tags", context.language, LABELS)
-    lines = [*front_matter(title), f"# {title}", "", label("tags_intro", context.language, LABELS), ""]
-    lines += [*listing(["<!-- material/tags -->"]), ""]
+def _tags_page(context: SiteContext, directory: Directory, accounts: list[Account]) -> Page:
+    """Every tag an account page carries, linked to the list of the accounts that carry it.
+
+    The tag on an account page links to the same list (``account_pages``), so no page lists
+    every tagged account: a page that did (the theme's listing of tags) grew with the playbook,
+    and Zensical's memory with the square of it.
+    """
+    language = context.language
+    title = label("tags", language, LABELS)
+    lines = [*front_matter(title), f"# {title}", "", label("tags_intro", language, LABELS), ""]
+    carried: dict[tuple[str, str], int] = defaultdict(int)
+    for account in accounts:
+        for kind, key in zip(TAG_KINDS, (account.tier, account.industry, account.region), strict=True):
+            carried[(kind, key)] += 1
+    for kind in TAG_KINDS:
+        keys = sorted((key for (of, key) in carried if of == kind), key=lambda key: _group_order(directory, kind, key))
+        lines += [f"## {label(f'lists_of_{kind}', language, LABELS)} {{ #{kind} }}", ""]
+        lines += [
+            f"- [{_group_name(directory, kind, key)}](by/{kind}-{key}.md): "
+            + label("tag_count", language, LABELS).format(count=carried[(kind, key)])
+            for key in keys
+        ]
+        lines += [""]
     return Page(TAGS, title, "\n".join(lines), in_nav=False)
 
 

@@ -163,7 +163,7 @@ def _opened(context: SiteContext, directory: Directory, matrix: Matrix, region: 
     inner = indent + "    "
     title = _say("below", context, region=directory.regions.get(region, region), count=len(below))
     lines = [f'{indent}??? note "{_quoted(title)}"', ""]
-    lines += [f"{inner}{line}" if line else "" for line in _table(context, directory, matrix, below)]
+    lines += [f"{inner}{line}" if line else "" for line in listing(_table(context, directory, matrix, below))]
     lines.append("")
     itself = sum(
         matrix.cell(row, region).account_count - sum(matrix.cell(row, kid).account_count for kid in below)

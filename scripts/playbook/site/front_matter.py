@@ -1,4 +1,4 @@
-"""YAML front matter for generated pages: the page's title and tags.
+"""YAML front matter for generated pages: the page's title and tags, and where each tag links.
 
 MkDocs and the theme put front-matter values into the HTML as they are: the theme writes
 ``page.meta.title`` into ``<title>`` and the header, and each tag into a link, none of them
@@ -11,7 +11,7 @@ which turns the heading's escaped ``&lt;`` back into ``<``.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 #: Characters a YAML reader refuses, or reads as line breaks, inside a double-quoted scalar.
 _UNSAFE = frozenset("\x85\u2028\u2029\ufffe\uffff")
@@ -46,10 +46,15 @@ def _value(text: str) -> str:
 WIDE = ("navigation", "toc")
 
 
-def front_matter(title: str, tags: Iterable[str] = (), hide: Iterable[str] = ()) -> list[str]:
+def front_matter(
+    title: str, tags: Iterable[str] = (), hide: Iterable[str] = (), tag_pages: Mapping[str, str] | None = None
+) -> list[str]:
     """The lines of a page's front matter, then a blank line; ``title`` and ``tags`` as the data has them.
 
     ``hide`` names parts of the theme's layout the page leaves out (``navigation``, ``toc``).
+    ``tag_pages`` gives, by tag, the address (relative to the page) its link leads to, which the
+    playbook's theme partial (``site/theme/partials/tags.html``) reads instead of the theme's
+    listing of tags.
     """
     lines = ["---", f"title: {_value(title)}"]
     hidden = list(hide)
@@ -58,4 +63,6 @@ def front_matter(title: str, tags: Iterable[str] = (), hide: Iterable[str] = ())
     tags = list(tags)
     if tags:
         lines += ["tags:", *(f"  - {_value(tag)}" for tag in tags)]
+    if tag_pages:
+        lines += ["tag_pages:", *(f"  {_value(tag)}: {yaml_string(address)}" for tag, address in tag_pages.items())]
     return [*lines, "---", ""]

@@ -14,13 +14,13 @@ from playbook.findings import Finding
 from playbook.models.common import Name
 from playbook.regions import region_tree
 from playbook.rules import RULES
-from playbook.site import accounts_index, coverage_page, dashboard, heatmap_page, people_pages, tiers_page
+from playbook.site import coverage_page, dashboard, heatmap_page, people_pages, tiers_page
 from playbook.site.context import SiteContext
 from playbook.site.directory import Directory, rule_link, say
 from playbook.site.escape import cell
 from playbook.site.front_matter import WIDE, front_matter
 from playbook.site.labels import LabelTable, label
-from playbook.site.pages import ACCOUNTS_INDEX, Page
+from playbook.site.pages import ACCOUNTS_INDEX, Page, list_path
 from playbook.site.tables import listing
 
 #: The overview is the site's home page.
@@ -149,7 +149,7 @@ def _tier_counts(context: SiteContext, directory: Directory) -> list[str]:
         "| --- | ---: |",
     ]
     for tier_id in _tier_columns(directory, list(counts)):
-        target = accounts_index.list_path("tier", tier_id, "")
+        target = list_path("tier", tier_id, "")
         lines.append(f"| {directory.tier_name(tier_id)} | {_count(counts.get(tier_id, 0), target)} |")
     total = f"[{sum(counts.values())}]({ACCOUNTS_INDEX})" if counts else "0"
     lines.append(f"| **{say('total', context.language)}** | **{total}** |")
@@ -185,13 +185,12 @@ def _cross_counts(
     ]
     for row_id in rows:
         row_counts = counts.get(row_id, Counter())
-        target = accounts_index.list_path(row_label, row_id, "")
+        target = list_path(row_label, row_id, "")
         values = " | ".join(_count(row_counts.get(tier_id, 0), f"{target}#tier-{tier_id}") for tier_id in columns)
         total = _count(sum(row_counts.values()), target)
         lines.append(f"| {cell(terms.get(row_id, row_id))} | {values} | {total} |")
     totals = " | ".join(
-        _count(sum(c.get(tier_id, 0) for c in counts.values()), accounts_index.list_path("tier", tier_id, ""))
-        for tier_id in columns
+        _count(sum(c.get(tier_id, 0) for c in counts.values()), list_path("tier", tier_id, "")) for tier_id in columns
     )
     lines.append(f"| **{say('total', context.language)}** | {totals} | {_count(len(row_ids), ACCOUNTS_INDEX)} |")
     return [*lines, ""]

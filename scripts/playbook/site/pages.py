@@ -17,6 +17,18 @@ from playbook.site.escape import cell
 from playbook.site.tables import listing
 
 ACCOUNTS_INDEX = "accounts/index.md"
+
+
+def account_path(account_id: str) -> str:
+    """An account's page in the docs folder."""
+    return f"accounts/{account_id}.md"
+
+
+def list_path(kind: str, key: str, up: str) -> str:
+    """The list page of one industry, domain, tier or region, from a page ``up`` below the docs root."""
+    return f"{up}accounts/by/{kind}-{key}.md"
+
+
 RULES_INDEX = "rules/index.md"
 
 #: Titles of the rule families, keyed by the letters of their codes.

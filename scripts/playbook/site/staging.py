@@ -1,8 +1,10 @@
 """The staging folder: the hand-written chapters, the generated pages and a config to build them.
 
 The staging folder is what any engine that reads ``mkdocs.yml`` can build. It holds a copy
-of the repository's docs folder with the generated pages added, and a copy of the root
-``mkdocs.yml`` that points at that copy and lists the generated pages in its navigation.
+of the repository's docs folder with the generated pages added, a theme folder (the theme's
+``custom_dir``: the repository's own, if mkdocs.yml names one, with the playbook's partials
+added where it has none of that name), and a copy of the root ``mkdocs.yml`` that points at
+both and lists the generated pages in its navigation.
 Nothing is ever written into the repository's own docs folder. Built sites are published
 into place only once the build has worked, and only over a folder that is empty or holds an
 earlier site.
@@ -27,6 +29,10 @@ CONFIG = "mkdocs.yml"
 STAGED_DOCS = "docs"
 #: Where the engine builds, inside the staging folder, before the site is published.
 STAGED_SITE = "site"
+#: The theme's ``custom_dir``, inside the staging folder.
+STAGED_THEME = "theme"
+#: The playbook's own theme partials (tags linked to the pages that list what they tag).
+THEME = Path(__file__).parent / "theme"
 #: Settings of mkdocs.yml that hold paths relative to the config file (docs_dir aside).
 _PATH_SETTINGS = ("INHERIT",)
 _PATH_LIST_SETTINGS = ("hooks", "watch")
@@ -80,6 +86,11 @@ def stage(
     staged_docs = staging / STAGED_DOCS
     sync(staged_docs, files)
     staged = staged_config(root, config, staged_docs, site_dir or staging / STAGED_SITE, pages)
+    staged_theme = staging / STAGED_THEME
+    sync(staged_theme, _theme(root, staged.get("theme")))
+    theme = staged.get("theme")
+    staged["theme"] = {**(theme if isinstance(theme, dict) else {"name": theme or "material"})}
+    staged["theme"]["custom_dir"] = str(staged_theme.resolve())
     if language is not None and isinstance(staged.get("theme"), dict):
         staged["theme"] = {**staged["theme"], "language": language}
     target = staging / CONFIG
@@ -247,6 +258,21 @@ def _chapters(root: Path, docs: Path) -> dict[str, bytes]:
                 files[path.relative_to(docs).as_posix()] = path.read_bytes()
             except OSError as error:
                 raise PlaybookError(f"cannot read {_shown(root, path)}: {error.strerror or error}") from None
+    return files
+
+
+def _theme(root: Path, theme: Any) -> dict[str, bytes]:
+    """The staged theme folder: the repository's ``custom_dir`` (staged_config resolves it), then
+    the playbook's partials where it has none of that name."""
+    own = theme.get("custom_dir") if isinstance(theme, dict) else None
+    files: dict[str, bytes] = {}
+    if isinstance(own, str):
+        folder = Path(own)
+        if not folder.is_dir():
+            raise PlaybookError(f"the theme's custom_dir {_shown(root, folder)} in mkdocs.yml is not a folder")
+        files = _chapters(root, folder)
+    for path in sorted(THEME.rglob("*.html")):
+        files.setdefault(path.relative_to(THEME).as_posix(), path.read_bytes())
     return files
 
 

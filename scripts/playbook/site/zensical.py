@@ -96,16 +96,18 @@ def exclude_listings(docs: Path) -> int:
 def without_listings(markdown: str) -> str:
     """``markdown`` with each listing marker and the table after it turned into a block search skips.
 
-    A listing can also be a marker the theme replaces with one (``<!-- material/tags -->``).
+    A listing can also be a marker the theme replaces with one (``<!-- material/tags -->``), and
+    it can be indented inside a block (a folded admonition's): the block it is put in is too.
     """
     lines = markdown.split("\n")
     result: list[str] = []
     index = 0
     while index < len(lines):
-        if lines[index].rstrip() != LISTING:
+        if lines[index].strip() != LISTING:
             result.append(lines[index])
             index += 1
             continue
+        indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
         index += 1
         while index < len(lines) and not lines[index].strip():
             index += 1
@@ -116,7 +118,7 @@ def without_listings(markdown: str) -> str:
             index += 1
         if index > start:
             opening, closing = _EXCLUDED
-            result += ["", opening, "", *lines[start:index], "", closing, ""]
+            result += ["", indent + opening, "", *lines[start:index], "", indent + closing, ""]
     return "\n".join(result)
 
 
