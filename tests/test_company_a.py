@@ -66,5 +66,5 @@ def test_the_matrix_page_fits_a_screen(company_a: Path) -> None:
         if line.startswith("| **"):  # a row of a matrix: no cell names more than two regional teams
             for square in line.split(" | ")[1:]:
                 assert square.count("](teams/") <= 3, square
-    east = re.search(r'\?\?\? note "[^"]*East China[^"]*"\n\n(    .*\n)+', markdown)
+    east = re.search(r'\?\?\? note "[^"]*East China[^"]*"\n\n(    .*\n|\n)+', markdown)
     assert east is not None and east.group(0).count("Unit](teams/") == 7 * 12
