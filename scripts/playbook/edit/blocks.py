@@ -25,7 +25,7 @@ from yaml.events import (
 
 from playbook import documents
 from playbook.documents import Path
-from playbook.edit import EditRefused
+from playbook.edit import EditRefused, positions
 
 if TYPE_CHECKING:
     from yaml._yaml import Mark as CMark
@@ -48,15 +48,6 @@ class BlockList:
     column: int
     offset: int
     items: list[Item] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class _Frame:
-    at: Path
-    mapping: bool
-    flow: bool
-    step: str | int = 0
-    expecting_key: bool = True
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -84,11 +75,7 @@ def _comments_above(text: str, line: int) -> int:
 
 def find(path: str, text: str, at: Path) -> BlockList:
     """The block list at ``at`` in ``text``; EditRefused when there is none."""
-    line_starts = [0]
-    position = text.find("\n")
-    while position >= 0:
-        line_starts.append(position + 1)
-        position = text.find("\n", position + 1)
+    line_starts = positions.line_starts(text)
 
     def offset(mark: Mark | CMark | None) -> int:
         assert mark is not None  # libyaml marks every event
@@ -96,8 +83,8 @@ def find(path: str, text: str, at: Path) -> BlockList:
 
     where = ".".join(map(str, at))
     found: BlockList | None = None
-    stack: list[_Frame] = []
-    target: _Frame | None = None
+    stack: list[positions.Frame] = []
+    target: positions.Frame | None = None
     parser = documents._EventParser(text)
     try:
         while True:
@@ -109,7 +96,7 @@ def find(path: str, text: str, at: Path) -> BlockList:
                 frame = stack.pop()
                 if inside and frame.flow and found is not None and found.items:
                     found.items[-1].end = max(found.items[-1].end, offset(event.end_mark))
-                _advance(stack)
+                positions.advance(stack)
                 continue
             if not isinstance(event, NodeEvent):
                 continue
@@ -118,7 +105,7 @@ def find(path: str, text: str, at: Path) -> BlockList:
                     raise EditRefused(f"{path}: a complex key; edit the file by hand")
                 stack[-1].step, stack[-1].expecting_key = event.value, False
                 continue
-            here = (*stack[-1].at, stack[-1].step) if stack else ()
+            here = positions.here(stack)
             if found is not None and stack and stack[-1] is target:
                 start = offset(event.start_mark)
                 dash = text.rfind("-", _line_start(text, start), start)
@@ -128,14 +115,14 @@ def find(path: str, text: str, at: Path) -> BlockList:
             elif found is not None and inside and isinstance(event, (ScalarEvent, AliasEvent)) and found.items:
                 found.items[-1].end = max(found.items[-1].end, offset(event.end_mark))
             if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                frame = _Frame(here, isinstance(event, MappingStartEvent), bool(event.flow_style))
+                frame = positions.Frame(here, isinstance(event, MappingStartEvent), bool(event.flow_style))
                 if here == at and isinstance(event, SequenceStartEvent) and found is None:
                     if event.flow_style:
                         raise EditRefused(f"{path}: the list at {where} is written in flow style ([...]); edit by hand")
                     found, target = BlockList(0, 2), frame
                 stack.append(frame)
                 continue
-            _advance(stack)
+            positions.advance(stack)
     except Exception as error:  # a file that does not parse: the caller checked it reads; be safe
         if isinstance(error, EditRefused):
             raise
@@ -151,16 +138,6 @@ def find(path: str, text: str, at: Path) -> BlockList:
     for item in found.items:
         item.end = _line_after(text, item.end)
     return found
-
-
-def _advance(stack: list[_Frame]) -> None:
-    if not stack:
-        return
-    frame = stack[-1]
-    if frame.mapping:
-        frame.expecting_key = True
-    else:
-        frame.step = int(frame.step) + 1
 
 
 def newline_of(text: str) -> str:

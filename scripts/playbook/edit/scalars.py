@@ -10,8 +10,6 @@ a rename at 10,000 accounts touches a thousand files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -24,6 +22,7 @@ from yaml.events import (
 
 from playbook import documents
 from playbook.documents import Path
+from playbook.edit import positions
 
 #: Scalar styles this path writes; any other (block scalars) goes through the round trip.
 _QUOTES = {None: "", "": "", "'": "'", '"': '"'}
@@ -35,13 +34,9 @@ class NotInPlace(Exception):
 
 def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | None]]:
     """The (start, end, style) of each wanted scalar value, as offsets into ``text``."""
-    line_starts = [0]
-    position = text.find("\n")
-    while position >= 0:
-        line_starts.append(position + 1)
-        position = text.find("\n", position + 1)
+    line_starts = positions.line_starts(text)
     found: dict[Path, tuple[int, int, str | None]] = {}
-    stack: list[_Frame] = []
+    stack: list[positions.Frame] = []
     parser = documents._EventParser(text)
     try:
         while True:
@@ -50,7 +45,7 @@ def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | Non
                 break
             if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 stack.pop()
-                _advance(stack)
+                positions.advance(stack)
                 continue
             if not isinstance(event, NodeEvent):
                 continue
@@ -59,11 +54,11 @@ def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | Non
                     raise NotInPlace("a complex key")
                 stack[-1].step, stack[-1].expecting_key = event.value, False
                 continue
-            at = _here(stack)
+            at = positions.here(stack)
             if isinstance(event, AliasEvent) and any(path[: len(at)] == at for path in wanted):
                 raise NotInPlace(f"the value at {'.'.join(map(str, at))} is an alias")
             if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                stack.append(_Frame(at, isinstance(event, MappingStartEvent)))
+                stack.append(positions.Frame(at, isinstance(event, MappingStartEvent)))
                 continue
             if isinstance(event, ScalarEvent) and at in wanted:
                 if event.style not in _QUOTES or event.anchor is not None:
@@ -72,35 +67,10 @@ def _spans(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, str | Non
                 assert first is not None and last is not None  # libyaml marks every event
                 start, end = line_starts[first.line] + first.column, line_starts[last.line] + last.column
                 found[at] = (start, end, event.style)
-            _advance(stack)
+            positions.advance(stack)
     finally:
         parser.dispose()
     return found
-
-
-@dataclass
-class _Frame:
-    """A mapping or sequence being read: where it is, and the key or position of its next value."""
-
-    at: Path
-    mapping: bool
-    step: str | int = 0
-    expecting_key: bool = True
-
-
-def _here(stack: list[_Frame]) -> Path:
-    return (*stack[-1].at, stack[-1].step) if stack else ()
-
-
-def _advance(stack: list[_Frame]) -> None:
-    """A value was read: the enclosing mapping expects a key next, the enclosing sequence its next item."""
-    if not stack:
-        return
-    frame = stack[-1]
-    if frame.mapping:
-        frame.expecting_key = True
-    else:
-        frame.step = int(frame.step) + 1
 
 
 def _written(value: str, style: str | None) -> str:
