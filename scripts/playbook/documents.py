@@ -99,6 +99,10 @@ class Document:
         self.data = None
         self.text = None
 
+    def forget_data(self) -> None:
+        """Let go of the data once the file is checked, keeping the text for positions (it has no file to come from)."""
+        self.data = None
+
     def _source(self) -> str | None:
         if self.text is not None or self.origin is None:
             return self.text
@@ -132,6 +136,11 @@ class Document:
                     parser.dispose()
             self._values, self._keys = values, keys
         return self._values, self._keys
+
+    @property
+    def positioned(self) -> bool:
+        """Whether the positions are known (the careful reader read the file), not worked out later."""
+        return self._values is not None
 
     @property
     def values(self) -> dict[Path, Position]:

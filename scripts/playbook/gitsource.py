@@ -5,15 +5,29 @@ from __future__ import annotations
 import multiprocessing
 import os
 import subprocess
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from playbook.collector import no_garbage_collection
 from playbook.errors import PlaybookError
 from playbook.layout import CODEOWNERS, DATA, SETTINGS
-from playbook.repository import PARALLEL_FROM, FileResult, Loaded, assemble, check_file, kind_of, read_file
+from playbook.reading import limit, patched
+from playbook.repository import (
+    PARALLEL_FROM,
+    FileResult,
+    Loaded,
+    ParsedFile,
+    assemble,
+    check_file,
+    check_parsed,
+    kind_of,
+    read_file,
+    read_working_file,
+)
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -49,13 +63,17 @@ class Revision:
     #: Files git finds different in the working tree (None: every file is read from the revision).
     changed: set[str] | None
     results: dict[str, FileResult] = field(default_factory=dict)
+    #: The working tree's results of the changed files, read alongside (for ``repository.load``'s ``known``).
+    working: dict[str, FileResult] = field(default_factory=dict)
 
 
 def read_at(root: Path, ref: str, against_working_tree: bool = False, jobs: int | None = None) -> Revision:
     """List the data files at ``ref`` and parse them, or, ``against_working_tree``, only those git finds changed.
 
     The files are parsed in ``jobs`` processes when there are many; done before the working
-    tree is loaded, the workers start small.
+    tree is loaded, the workers start small. Against the working tree, each changed file is read
+    there too (``Revision.working``), and a revision's file that differs from it only in a few
+    top-level values is made from it rather than parsed again (see reading.patched).
     """
     commit = resolve(root, ref)
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
@@ -73,15 +91,21 @@ def read_at(root: Path, ref: str, against_working_tree: bool = False, jobs: int 
     changed = _changed(root, commit, prefix) if against_working_tree else None
     revision = Revision(root, entries, commit, prefix, changed)
     wanted = [(path, sha) for path, mode, sha in entries if changed is None or path in changed]
-    _parse(revision, wanted, jobs)
+    _parse(revision, wanted, jobs, alongside_working=against_working_tree)
     return revision
 
 
-def _parse(revision: Revision, wanted: list[tuple[str, str]], jobs: int | None = None) -> None:
+def _parse(
+    revision: Revision, wanted: list[tuple[str, str]], jobs: int | None = None, alongside_working: bool = False
+) -> None:
     kinds = {path: mode for path, mode, _ in revision.entries}
     to_parse = [(path, sha) for path, sha in wanted if kinds[path] != "120000" and kind_of(path)]
     blobs = _blobs(revision.root, [sha for _, sha in to_parse])
-    revision.results.update(_check_all([(path, blobs[sha]) for path, sha in to_parse], jobs))
+    working = (str(revision.root), limit.file_limit(revision.root)) if alongside_working else None
+    for path, result, working_result in _check_all([(path, blobs[sha]) for path, sha in to_parse], jobs, working):
+        revision.results[path] = result
+        if working_result is not None:
+            revision.working[path] = working_result
 
 
 def load_revision(revision: Revision, working: Loaded | None = None) -> Loaded:
@@ -124,28 +148,41 @@ def _changed(root: Path, commit: str, prefix: str) -> set[str]:
     return {name.decode("utf-8", "replace").removeprefix(prefix) for name in output.split(b"\0") if name}
 
 
-def _check_chunk(items: list[tuple[str, bytes]]) -> list[tuple[str, FileResult]]:
-    results = []
+def _check_chunk(
+    items: Sequence[tuple[str, bytes]], working: tuple[str, int] | None = None
+) -> list[tuple[str, FileResult, FileResult | None]]:
+    """Each file's result and, with ``working`` (the working tree's root and size limit), its result there."""
+    results: list[tuple[str, FileResult, FileResult | None]] = []
     for path, raw in items:
         kind = kind_of(path)
         assert kind is not None
-        results.append((path, check_file(path, kind, raw)))
+        working_result = None
+        document = None
+        if working is not None:
+            working_result, plain = read_working_file(Path(working[0]), path, working[1])
+            document = patched.document_like(path, raw, *plain) if plain is not None else None
+        result = check_file(path, kind, raw) if document is None else check_parsed(ParsedFile(path, kind, document, []))
+        if result.sourced is not None:
+            result.sourced.document.forget_data()  # the model has it; sent back without it
+        results.append((path, result, working_result))
     return results
 
 
-def _check_all(items: list[tuple[str, bytes]], jobs: int | None) -> list[tuple[str, FileResult]]:
+def _check_all(
+    items: list[tuple[str, bytes]], jobs: int | None, working: tuple[str, int] | None = None
+) -> list[tuple[str, FileResult, FileResult | None]]:
     """Parse and check files' bytes, in worker processes when there are many (as the working tree is read)."""
     workers = min(jobs or os.cpu_count() or 1, 8)
     if workers < 2 or len(items) < PARALLEL_FROM:
-        return _check_chunk(items)
-    size = max(1, -(-len(items) // (workers * 4)))
+        return _check_chunk(items, working)
+    size = max(1, -(-len(items) // (workers * 16)))  # small chunks: no worker idles long at the end
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     try:
         with no_garbage_collection(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+            return [result for chunk in pool.map(partial(_check_chunk, working=working), chunks) for result in chunk]
     except (BrokenProcessPool, OSError):
-        return _check_chunk(items)
+        return _check_chunk(items, working)
 
 
 def _unreadable() -> bytes:

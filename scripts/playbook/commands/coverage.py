@@ -51,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
         raise PlaybookError("--region opens a region of the matrix and does not combine with --base")
     # The base's files that differ from the working tree are read first, while this process is small.
     revision = gitsource.read_at(args.root, args.base, against_working_tree=True) if args.base else None
-    head_loaded = repository.load(args.root)
+    head_loaded = repository.load(args.root, known=revision.working if revision is not None else None)
     head_coverage = coverage.compute(head_loaded.playbook)
     if revision is None:
         if args.region is not None:
