@@ -111,24 +111,28 @@ def _results_after(before: Before, plan: Plan) -> dict[str, FileResult]:
     return results
 
 
-def left_by(before: Before, plan: Plan, today: date | None) -> Before:
-    """The repository as the plan would leave it, validated, without writing it (CODEOWNERS as it is).
-
-    Read the plan's files from ``before.root`` before the plan is written there.
-    """
+def _loaded_after(before: Before, plan: Plan) -> tuple[list[str], list[FileResult], repository.Loaded]:
+    """The files, their results and the loaded playbook as the plan would leave them."""
     results = _results_after(before, plan)
     files = sorted(results)
     ordered = [results[path] for path in files]
-    loaded = repository.assemble(before.root, files, ordered)
-    return Before(before.root, files, ordered, validate_loaded(loaded, today))
+    return files, ordered, repository.assemble(before.root, files, ordered)
+
+
+def left_by(before: Before, plan: Plan) -> Before:
+    """The repository as the plan would leave it, to plan a next step on, without writing it.
+
+    Only the files' own findings come with it: the rules run once, over the whole change
+    (``check``). Read the plan's files from ``before.root`` before the plan is written there.
+    """
+    files, ordered, loaded = _loaded_after(before, plan)
+    return Before(before.root, files, ordered, Validation(loaded.playbook, loaded.findings, loaded.files))
 
 
 def check(before: Before, plan: Plan, today: date | None, progress: Callable[[str], None]) -> Checked:
     """Validate the playbook as the plan would leave it, and compare it with the playbook as it is."""
     progress("checking the change")
-    results = _results_after(before, plan)
-    files = sorted(results)
-    loaded = repository.assemble(before.root, files, [results[path] for path in files])
+    _, _, loaded = _loaded_after(before, plan)
     owners = before.root / codeowners.PATH
     if owners.is_file():  # the command writes CODEOWNERS anew: the change is checked with the file it writes
         rendered = codeowners.render(loaded.playbook).encode("utf-8")

@@ -42,7 +42,7 @@ def plan(before: Before, steps: Sequence[Step], today: date, progress: Callable[
             described.extend(step.described)
             if not step.writes and not step.renames:
                 continue
-            now = change.left_by(now, step, today)
+            now = change.left_by(now, step)
             transaction.apply(copy, step)
             renamed = _followed(renamed, step.renames, before.root)
         return _total(before, copy, renamed, described)
