@@ -28,6 +28,12 @@ def _data(text: str) -> Any:
     return document.data
 
 
+def _entries(text: str) -> frozenset[int]:
+    document, _ = parse("f.yaml", text)
+    assert document is not None and document.entry_lines is not None
+    return document.entry_lines
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -39,7 +45,7 @@ def _data(text: str) -> Any:
     ],
 )
 def test_a_changed_top_level_value_is_what_parsing_gives(text: str) -> None:
-    derived = derive(text, KNOWN, _data(KNOWN))
+    derived = derive(text, KNOWN, _data(KNOWN), _entries(KNOWN))
     assert derived == _data(text)
     assert list(derived) == list(_data(text))
     assert [type(value) for value in derived.values()] == [type(value) for value in _data(text).values()]
@@ -68,13 +74,24 @@ def test_a_changed_top_level_value_is_what_parsing_gives(text: str) -> None:
     ],
 )
 def test_anything_else_is_left_to_the_parser(known: str, text: str) -> None:
-    assert derive(text, known, _data(known)) is None
+    assert derive(text, known, _data(known), _entries(known)) is None
 
 
 def test_the_document_keeps_the_text_for_positions() -> None:
     text = KNOWN.replace("region: east", "region: south")
-    document = document_like("f.yaml", text.encode(), KNOWN, _data(KNOWN))
+    document = document_like("f.yaml", text.encode(), KNOWN, _data(KNOWN), _entries(KNOWN))
     assert document is not None
     assert document.data == _data(text)
     assert document.values[("region",)] == (4, 9)
-    assert document_like("f.yaml", b"\xff" + text.encode(), KNOWN, _data(KNOWN)) is None
+    assert document_like("f.yaml", b"\xff" + text.encode(), KNOWN, _data(KNOWN), _entries(KNOWN)) is None
+
+
+def test_the_top_level_entries_are_the_lines_the_reader_saw_them_on() -> None:
+    assert _entries(KNOWN) == {1, 2, 3, 4, 5, 8}
+    assert _entries('id: acme\nnote: "first\nregion: east\nlast"\nregion: east\n') == {0, 1, 4}
+
+
+def test_a_change_far_down_a_long_file_is_made_too() -> None:
+    known = KNOWN + "".join(f"k{index}: v{index}\n" for index in range(200)) + "last: old\n"
+    text = known.replace("last: old", "last: new")
+    assert derive(text, known, _data(known), _entries(known)) == _data(text)

@@ -73,7 +73,7 @@ class Document:
     text, and only the few files that have findings are read again for their positions.
     """
 
-    __slots__ = ("_keys", "_values", "data", "origin", "path", "text")
+    __slots__ = ("_keys", "_values", "data", "entry_lines", "origin", "path", "text")
 
     def __init__(
         self,
@@ -83,10 +83,13 @@ class Document:
         keys: dict[Path, Position] | None = None,
         text: str | None = None,
         origin: str | None = None,
+        entry_lines: frozenset[int] | None = None,
     ) -> None:
         self.path = path
         self.data = data
         self.text = text
+        #: The lines (from 0) where the top-level mapping's keys start, when the fast reader read the file.
+        self.entry_lines = entry_lines
         #: The file to read the text from when positions are wanted and the text was let go.
         self.origin = origin
         self._values = values
@@ -98,10 +101,12 @@ class Document:
             self.origin = origin
         self.data = None
         self.text = None
+        self.entry_lines = None
 
     def forget_data(self) -> None:
         """Let go of the data once the file is checked, keeping the text for positions (it has no file to come from)."""
         self.data = None
+        self.entry_lines = None
 
     def _source(self) -> str | None:
         if self.text is not None or self.origin is None:
@@ -495,8 +500,11 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
-def _parse_plain(text: str) -> Any:
-    """The data of an ordinary file, as fast as libyaml reads it; _NotPlain for anything else."""
+def _parse_plain(text: str, entry_lines: list[int] | None = None) -> Any:
+    """The data of an ordinary file, as fast as libyaml reads it; _NotPlain for anything else.
+
+    ``entry_lines`` gets the lines (from 0) where the keys of a top-level mapping start.
+    """
     if _PlainLoader is None:
         raise _NotPlain
     if ("&" in text or "*" in text or "!" in text or "<<" in text) and _NEEDS_CARE.search(text):
@@ -505,7 +513,10 @@ def _parse_plain(text: str) -> Any:
         raise _NotPlain
     loader = _PlainLoader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if entry_lines is not None and isinstance(node, yaml.nodes.MappingNode):
+            entry_lines.extend(key.start_mark.line for key, _ in node.value)
+        data = None if node is None else loader.construct_document(node)
     except (yaml.YAMLError, ValueError, RecursionError):
         raise _NotPlain from None
     finally:
@@ -524,8 +535,9 @@ def parse(path: str, text: str) -> tuple[Document | None, list[Finding]]:
     """
     if len(text) > _LARGE:
         return parse_carefully(path, text)
+    entry_lines: list[int] = []
     try:
-        return Document(path, _parse_plain(text), text=text), []
+        return Document(path, _parse_plain(text, entry_lines), text=text, entry_lines=frozenset(entry_lines)), []
     except _NotPlain:
         return parse_carefully(path, text)
 

@@ -6,13 +6,16 @@ import multiprocessing
 import os
 import subprocess
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any, NamedTuple
 
+from playbook import documents
 from playbook.collector import no_garbage_collection
+from playbook.documents import Document
 from playbook.errors import PlaybookError
 from playbook.layout import CODEOWNERS, DATA, SETTINGS
 from playbook.reading import limit, patched
@@ -21,9 +24,11 @@ from playbook.repository import (
     FileResult,
     Loaded,
     ParsedFile,
+    Sourced,
     assemble,
     check_file,
     check_parsed,
+    data_files,
     kind_of,
     read_file,
     read_working_file,
@@ -63,18 +68,50 @@ class Revision:
     #: Files git finds different in the working tree (None: every file is read from the revision).
     changed: set[str] | None
     results: dict[str, FileResult] = field(default_factory=dict)
-    #: The working tree's results of the changed files, read alongside (for ``repository.load``'s ``known``).
-    working: dict[str, FileResult] = field(default_factory=dict)
 
 
-def read_at(root: Path, ref: str, against_working_tree: bool = False, jobs: int | None = None) -> Revision:
-    """List the data files at ``ref`` and parse them, or, ``against_working_tree``, only those git finds changed.
+def read_at(root: Path, ref: str, jobs: int | None = None) -> Revision:
+    """List the data files at ``ref`` and parse them, in ``jobs`` processes when there are many."""
+    revision = _listed(root, ref, against_working_tree=False)
+    _parse(revision, _wanted(revision), jobs)
+    return revision
 
-    The files are parsed in ``jobs`` processes when there are many; done before the working
-    tree is loaded, the workers start small. Against the working tree, each changed file is read
-    there too (``Revision.working``), and a revision's file that differs from it only in a few
-    top-level values is made from it rather than parsed again (see reading.patched).
+
+def read_with_working_tree(root: Path, ref: str, jobs: int | None = None) -> tuple[Revision, Loaded]:
+    """The files of ``ref`` that differ from the working tree, and the working tree loaded, read at once.
+
+    Git lists the revision while the working tree is listed here; then one set of workers reads
+    every file of the working tree and, for each changed file, the revision's version, made from
+    the working copy when they differ only in a few top-level values (see reading.patched). The
+    working tree's playbook is what ``repository.load`` gives.
     """
+    with ThreadPoolExecutor(max_workers=1) as side:  # git runs in its own processes: the thread only waits
+        listing = side.submit(_listed, root, ref, True)
+        files = data_files(root)
+        revision = listing.result()
+    changed = dict(_wanted(revision))
+    blobs = _blobs(root, list(changed.values()))
+    items = [(path, blobs[changed[path]] if path in changed else None) for path in files]
+    present = set(files)
+    items += [(path, blobs[sha]) for path, sha in changed.items() if path not in present]  # deleted since
+    with no_garbage_collection():
+        results: dict[str, FileResult] = {}
+        for path, result, working_result in _check_all(items, jobs, (str(root), limit.file_limit(root))):
+            if isinstance(result, Derived):
+                assert working_result is not None
+                revision.results[path] = derived(result, working_result, blobs[changed[path]])
+            elif result is not None:
+                revision.results[path] = result
+            if working_result is not None:
+                results[path] = working_result
+        ordered = [results[path] for path in files]
+        loaded = assemble(root, files, ordered)
+        loaded.results = ordered
+    return revision, loaded
+
+
+def _listed(root: Path, ref: str, against_working_tree: bool) -> Revision:
+    """The revision's data files, unread, and those git finds changed in the working tree."""
     commit = resolve(root, ref)
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}{DATA}", f"{prefix}{SETTINGS}")
@@ -89,32 +126,32 @@ def read_at(root: Path, ref: str, against_working_tree: bool = False, jobs: int 
             entries.append((path, mode, sha))
     entries.sort()
     changed = _changed(root, commit, prefix) if against_working_tree else None
-    revision = Revision(root, entries, commit, prefix, changed)
-    wanted = [(path, sha) for path, mode, sha in entries if changed is None or path in changed]
-    _parse(revision, wanted, jobs, alongside_working=against_working_tree)
-    return revision
+    return Revision(root, entries, commit, prefix, changed)
 
 
-def _parse(
-    revision: Revision, wanted: list[tuple[str, str]], jobs: int | None = None, alongside_working: bool = False
-) -> None:
-    kinds = {path: mode for path, mode, _ in revision.entries}
-    to_parse = [(path, sha) for path, sha in wanted if kinds[path] != "120000" and kind_of(path)]
-    blobs = _blobs(revision.root, [sha for _, sha in to_parse])
-    working = (str(revision.root), limit.file_limit(revision.root)) if alongside_working else None
-    for path, result, working_result in _check_all([(path, blobs[sha]) for path, sha in to_parse], jobs, working):
-        revision.results[path] = result
-        if working_result is not None:
-            revision.working[path] = working_result
+def _wanted(revision: Revision, every: bool = False) -> list[tuple[str, str]]:
+    """The revision's files to parse (its changed ones, or all when none were told or ``every``), as paths and
+    blob ids: links and files of no known kind are left out."""
+    changed = None if every else revision.changed
+    return [
+        (path, sha)
+        for path, mode, sha in revision.entries
+        if (changed is None or path in changed) and mode != "120000" and kind_of(path)
+    ]
+
+
+def _parse(revision: Revision, wanted: list[tuple[str, str]], jobs: int | None = None) -> None:
+    blobs = _blobs(revision.root, [sha for _, sha in wanted])
+    for path, result, _ in _check_all([(path, blobs[sha]) for path, sha in wanted], jobs):
+        if isinstance(result, FileResult):
+            revision.results[path] = result
 
 
 def load_revision(revision: Revision, working: Loaded | None = None) -> Loaded:
     """The revision's playbook; a file unchanged in ``working`` (the working tree, loaded) is its result there."""
     same = {result.path: result for result in working.results} if working and working.results else {}
     missing = [
-        (path, sha)
-        for path, mode, sha in revision.entries
-        if path not in revision.results and path not in same and mode != "120000" and kind_of(path)
+        (path, sha) for path, sha in _wanted(revision, every=True) if path not in revision.results and path not in same
     ]
     _parse(revision, missing)
     results: list[FileResult] = []
@@ -148,30 +185,64 @@ def _changed(root: Path, commit: str, prefix: str) -> set[str]:
     return {name.decode("utf-8", "replace").removeprefix(prefix) for name in output.split(b"\0") if name}
 
 
+class Derived(NamedTuple):
+    """A revision's file made from its working copy, sent back from a worker as the fields its model has
+    otherwise (``derived``): sending the whole model back costs more than making it again."""
+
+    changes: dict[str, Any]
+
+
+def derived(result: Derived, working: FileResult, raw: bytes) -> FileResult:
+    """The revision's result of a file ``Derived`` from its working copy's result and the revision's bytes."""
+    assert working.sourced is not None
+    text, _ = documents.decode(working.path, raw)
+    model = working.sourced.model.model_copy(update=result.changes)
+    return FileResult(working.path, working.kind, Sourced(model, Document(working.path, None, text=text)), [])
+
+
 def _check_chunk(
-    items: Sequence[tuple[str, bytes]], working: tuple[str, int] | None = None
-) -> list[tuple[str, FileResult, FileResult | None]]:
-    """Each file's result and, with ``working`` (the working tree's root and size limit), its result there."""
-    results: list[tuple[str, FileResult, FileResult | None]] = []
+    items: Sequence[tuple[str, bytes | None]], working: tuple[str, int] | None = None
+) -> list[tuple[str, FileResult | Derived | None, FileResult | None]]:
+    """Each file's result from its bytes (None for a file given without) and, with ``working`` (the working
+    tree's root and size limit), its result there."""
+    results: list[tuple[str, FileResult | Derived | None, FileResult | None]] = []
     for path, raw in items:
-        kind = kind_of(path)
-        assert kind is not None
         working_result = None
-        document = None
+        plain = None
         if working is not None:
             working_result, plain = read_working_file(Path(working[0]), path, working[1])
+        result: FileResult | Derived | None = None
+        if raw is not None:
+            kind = kind_of(path)
+            assert kind is not None
             document = patched.document_like(path, raw, *plain) if plain is not None else None
-        result = check_file(path, kind, raw) if document is None else check_parsed(ParsedFile(path, kind, document, []))
-        if result.sourced is not None:
-            result.sourced.document.forget_data()  # the model has it; sent back without it
+            if document is None:
+                result = check_file(path, kind, raw)
+            else:
+                result = _changes(check_parsed(ParsedFile(path, kind, document, [])), working_result)
+            if isinstance(result, FileResult) and result.sourced is not None:
+                result.sourced.document.forget_data()  # the model has it; sent back without it
         results.append((path, result, working_result))
     return results
 
 
+def _changes(result: FileResult, working: FileResult | None) -> FileResult | Derived:
+    """``result`` as the fields in which its model differs from the working copy's, when that is all there is
+    to it (no finding on either side)."""
+    if result.findings or result.sourced is None or working is None or working.findings or working.sourced is None:
+        return result
+    model, known = result.sourced.model, working.sourced.model
+    if type(model) is not type(known):
+        return result
+    fields = type(model).model_fields
+    return Derived({name: getattr(model, name) for name in fields if getattr(model, name) != getattr(known, name)})
+
+
 def _check_all(
-    items: list[tuple[str, bytes]], jobs: int | None, working: tuple[str, int] | None = None
-) -> list[tuple[str, FileResult, FileResult | None]]:
-    """Parse and check files' bytes, in worker processes when there are many (as the working tree is read)."""
+    items: list[tuple[str, bytes | None]], jobs: int | None, working: tuple[str, int] | None = None
+) -> list[tuple[str, FileResult | Derived | None, FileResult | None]]:
+    """Parse and check files' bytes and, with ``working``, their working copies, in worker processes when there are
+    many; in the order of ``items``."""
     workers = min(jobs or os.cpu_count() or 1, 8)
     if workers < 2 or len(items) < PARALLEL_FROM:
         return _check_chunk(items, working)

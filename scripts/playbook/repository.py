@@ -236,21 +236,16 @@ def data_files(root: FsPath) -> list[str]:
 PARALLEL_FROM = 400
 
 
-def load(root: FsPath, jobs: int | None = None, known: dict[str, FileResult] | None = None) -> Loaded:
+def load(root: FsPath, jobs: int | None = None) -> Loaded:
     """Read, parse and shape-check every data file below ``root``.
 
     Parsing is spread over ``jobs`` processes (default: one per core) when there are many
     files; the shape checks then run here, in file order, so the result is the same as
-    reading everything in one process. A file in ``known`` (results of ``read_working_file``
-    already had) is not read again.
+    reading everything in one process.
     """
     files = data_files(root)
     with no_garbage_collection():
-        if known:
-            unknown = iter(read_files(root, [path for path in files if path not in known], jobs))
-            results = [known[path] if path in known else next(unknown) for path in files]
-        else:
-            results = read_files(root, files, jobs)
+        results = read_files(root, files, jobs)
         loaded = assemble(root, files, results)
         loaded.results = results
         return loaded
@@ -299,15 +294,18 @@ def _read_chunk(root: str, paths: list[str], size_limit: int = documents.MAX_FIL
     return [read_working_file(base, path, size_limit)[0] for path in paths]
 
 
-def read_working_file(root: FsPath, path: str, size_limit: int) -> tuple[FileResult, tuple[str, Any] | None]:
+def read_working_file(
+    root: FsPath, path: str, size_limit: int
+) -> tuple[FileResult, tuple[str, Any, frozenset[int]] | None]:
     """One file of the working tree read and checked; its document lets go of its data and text (the model has
-    them). With it, the file's text and data when it was read plainly (no finding, positions left for later)."""
+    them). With it, the file's text, data and the lines of its top-level entries when it was read plainly (no
+    finding, positions left for later)."""
     full = root / path
     parsed = parse_file(path, partial(limit.read_at_most, full, size_limit), size_limit)
     document = parsed.document
     plain = None
     if document is not None and document.text is not None and not parsed.findings and not document.positioned:
-        plain = (document.text, document.data)
+        plain = (document.text, document.data, document.entry_lines or frozenset())
     result = check_parsed(parsed)
     if result.sourced is not None:
         result.sourced.document.release(str(full))

@@ -49,9 +49,11 @@ def _run(args: argparse.Namespace) -> int:
     require_repository(args.root)
     if args.region is not None and args.base is not None:
         raise PlaybookError("--region opens a region of the matrix and does not combine with --base")
-    # The base's files that differ from the working tree are read first, while this process is small.
-    revision = gitsource.read_at(args.root, args.base, against_working_tree=True) if args.base else None
-    head_loaded = repository.load(args.root, known=revision.working if revision is not None else None)
+    # The base's files that differ from the working tree are read with the working tree, by the same workers.
+    if args.base:
+        revision, head_loaded = gitsource.read_with_working_tree(args.root, args.base)
+    else:
+        revision, head_loaded = None, repository.load(args.root)
     head_coverage = coverage.compute(head_loaded.playbook)
     if revision is None:
         if args.region is not None:

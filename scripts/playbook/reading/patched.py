@@ -5,8 +5,8 @@ A reorganisation rewrites thousands of files one line each (``region: east`` bec
 line that differs is ``key: value`` at the start of a line, with the same key on both sides and a
 value of letters, digits and hyphens, the two texts have the same YAML structure (those
 characters mean the same in every YAML context), so the data differs only in those keys'
-values, provided each such line starts a top-level entry: the text above it must read as a
-complete mapping on its own. Anything else is left to the parser (None).
+values, provided each such line starts a top-level entry, as the reader of the known version
+saw (``Document.entry_lines``). Anything else is left to the parser (None).
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from playbook.documents import _LARGE, MAX_FILE_BYTES, Document, _construct, _NotPlain, _parse_plain, _resolve, decode
+from playbook.documents import _LARGE, MAX_FILE_BYTES, Document, _construct, _resolve, decode
 
 _ENTRY = re.compile(r"([a-z_][a-z0-9_]*): ([a-z0-9][a-z0-9-]*)\Z")
-#: A changed line further down than this is left to the parser (the text above it is read to place it).
-_FURTHEST_LINE = 64
 _STR = "tag:yaml.org,2002:str"
 
 
-def document_like(path: str, raw: bytes, known_text: str, known_data: Any) -> Document | None:
+def document_like(
+    path: str, raw: bytes, known_text: str, known_data: Any, known_entries: frozenset[int]
+) -> Document | None:
     """The document ``documents.load`` makes of ``raw``, from a version of the file read plainly (text and data);
     None when it has to be parsed."""
     if len(raw) > MAX_FILE_BYTES:
@@ -30,12 +30,13 @@ def document_like(path: str, raw: bytes, known_text: str, known_data: Any) -> Do
     text, _ = decode(path, raw)
     if text is None or len(text) > _LARGE:
         return None
-    data = derive(text, known_text, known_data)
+    data = derive(text, known_text, known_data, known_entries)
     return None if data is None else Document(path, data, text=text)
 
 
-def derive(text: str, known_text: str, known_data: Any) -> Any | None:
-    """The data of ``text``, from ``known_data`` (read from ``known_text``); None when it cannot be told apart."""
+def derive(text: str, known_text: str, known_data: Any, known_entries: frozenset[int]) -> Any | None:
+    """The data of ``text``, from ``known_data`` (read from ``known_text``, whose top-level entries start on the
+    lines ``known_entries``, counted from 0); None when it cannot be told apart."""
     if not isinstance(known_data, dict):
         return None
     lines, known_lines = text.split("\n"), known_text.split("\n")
@@ -46,7 +47,7 @@ def derive(text: str, known_text: str, known_data: Any) -> Any | None:
         if line == known_line:
             continue
         entry, known_entry = _ENTRY.match(line), _ENTRY.match(known_line)
-        if entry is None or known_entry is None or number >= _FURTHEST_LINE:
+        if entry is None or known_entry is None:
             return None
         key = entry.group(1)
         if key != known_entry.group(1) or key in changes or _resolve(key) != _STR:
@@ -54,7 +55,7 @@ def derive(text: str, known_text: str, known_data: Any) -> Any | None:
         known_value = _value(known_entry.group(2))
         if key not in known_data or known_data[key] != known_value or type(known_data[key]) is not type(known_value):
             return None
-        if not _starts_entry("\n".join(known_lines[:number])):
+        if number not in known_entries:
             return None
         changes[key] = _value(entry.group(2))
     return {**known_data, **changes}
@@ -62,13 +63,3 @@ def derive(text: str, known_text: str, known_data: Any) -> Any | None:
 
 def _value(text: str) -> Any:
     return _construct(_resolve(text)[len("tag:yaml.org,2002:") :], text)
-
-
-def _starts_entry(above: str) -> bool:
-    """Whether a line after ``above`` that starts with ``key:`` is a top-level entry: ``above`` is complete."""
-    if all(not line.strip() or line.lstrip().startswith("#") for line in above.split("\n")):
-        return True
-    try:
-        return isinstance(_parse_plain(above), dict)
-    except _NotPlain:
-        return False
