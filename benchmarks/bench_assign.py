@@ -13,6 +13,9 @@ For each number of rows R:
   the summary to stdout; `assign_peak_rss_bytes` its peak memory (the process tree, sampled);
 - `scan_s`: DuckDB's own bare scan of the same file in one process, `SELECT count(*) FROM
   read_csv(...)`, the query alone; `assign_vs_scan` is `assign_s / scan_s`;
+- `scan_every_cell_s`: the same with every cell of every column read as text (`count(COLUMNS(*))`,
+  `all_varchar`), the least any assignment of the rows reads; `scan_every_cell_vs_scan` its ratio
+  to `scan_s`;
 - `load_playbook_s`: loading the playbook's rule tables alone (the validation cache warm), in
   a fresh process, the call alone;
 - `assign_gb18030_s` and `assign_parquet_s`: the same extract in GB18030 (as Chinese Excel
@@ -46,9 +49,12 @@ import sys, time, duckdb
 connection = duckdb.connect()
 connection.execute("SET enable_progress_bar = false")
 started = time.perf_counter()
-count = connection.execute("SELECT count(*) FROM read_csv('" + sys.argv[1] + "')").fetchone()[0]
+count = connection.execute(sys.argv[2].format(sys.argv[1])).fetchone()[0]
 print(time.perf_counter() - started, count)
 """
+#: The bare scan, and every cell of every column read as text (what any assignment reads at least).
+BARE = "SELECT count(*) FROM read_csv('{}')"
+EVERY_CELL = "SELECT count(COLUMNS(*)) FROM read_csv('{}', all_varchar = true)"
 LOAD = """
 import sys, time
 from datetime import date
@@ -100,10 +106,13 @@ def measure_rows(root: Path, out: Path, rows: int, runs: int) -> dict[str, Any]:
     assign = timed(assign_command(root, files["csv"]), repeat)
     figures["assign_s"] = assign.seconds
     figures["assign_peak_rss_bytes"] = assign.peak_tree_rss_bytes
-    scans = [bench.measure([sys.executable, "-c", SCAN, str(files["csv"])]) for _ in range(max(repeat, 2))]
+    scans = [bench.measure([sys.executable, "-c", SCAN, str(files["csv"]), BARE]) for _ in range(max(repeat, 2))]
     figures["scan_s"] = min(float(scan.output.split()[-2]) for scan in scans)
     figures["scan_process_s"] = min(scan.seconds for scan in scans)
     figures["assign_vs_scan"] = figures["assign_s"] / figures["scan_s"]
+    cells = [bench.measure([sys.executable, "-c", SCAN, str(files["csv"]), EVERY_CELL]) for _ in range(max(repeat, 2))]
+    figures["scan_every_cell_s"] = min(float(scan.output.split()[-2]) for scan in cells)
+    figures["scan_every_cell_vs_scan"] = figures["scan_every_cell_s"] / figures["scan_s"]
     loads = [bench.measure([sys.executable, "-c", LOAD, str(root)]) for _ in range(3)]
     figures["load_playbook_s"] = min(float(load.output.split()[-2]) for load in loads)
     figures["load_playbook_process_s"] = min(load.seconds for load in loads)
@@ -168,7 +177,8 @@ def report(measured: dict[str, Any]) -> str:
     for entry in measured["by_rows"]:
         lines.append(
             f"  {entry['rows']:>12,} rows: assign {entry['assign_s']:.2f} s, scan {entry['scan_s']:.2f} s "
-            f"({entry['assign_vs_scan']:.2f} ×), playbook {entry['load_playbook_s']:.3f} s, "
+            f"({entry['assign_vs_scan']:.2f} ×), every cell {entry['scan_every_cell_s']:.2f} s "
+            f"({entry['scan_every_cell_vs_scan']:.2f} ×), playbook {entry['load_playbook_s']:.3f} s, "
             f"GB18030 {entry['assign_gb18030_s']:.2f} s, Parquet {entry['assign_parquet_s']:.2f} s, "
             f"--out Parquet {entry['assign_out_parquet_s']:.2f} s, "
             f"peak {entry['assign_peak_rss_bytes'] / 2**20:.0f} MiB"
