@@ -29,6 +29,10 @@ def reorganised(tmp_path: Path) -> Path:
         text = re.sub(r"^tier: .*$", "tier: smb", text, count=1, flags=re.MULTILINE)
         path.write_text(text, encoding="utf-8")
     accounts[0].write_text("# rewritten\n" + accounts[0].read_text(encoding="utf-8"), encoding="utf-8")
+    broken = accounts[3].read_text(encoding="utf-8")  # its region changed above, and now it does not parse
+    accounts[3].write_text(broken.replace("region: moved-away", "region: [moved-away"), encoding="utf-8")
+    bom = accounts[4].read_text(encoding="utf-8")
+    accounts[4].write_bytes(b"\xef\xbb\xbf" + bom.replace("\n", "\r\n").encode())
     shutil.rmtree(accounts[1].parent)
     shutil.copytree(accounts[2].parent, accounts[2].parent.with_name("a-new-account"))
     return root
@@ -66,4 +70,6 @@ def test_a_file_changed_only_in_top_level_values_is_made_from_its_working_copy(r
     ]
     removed = {path for path in beside.results if path not in by_path}
     assert removed and all(path.startswith("data/accounts/") for path in removed)
-    assert set(beside.results) - set(made) - removed == {"data/accounts/bashu-bank/account.yaml"}  # rewritten
+    accounts = sorted(path for path in beside.results if path.endswith("/account.yaml"))
+    # the rewritten account, the one that no longer parses, and the one now with a BOM and CRLF line ends
+    assert set(beside.results) - set(made) - removed == {accounts[0], accounts[3], accounts[4]}
