@@ -3,8 +3,9 @@ encoding Python knows, XLSX, or Parquet, as a table expression DuckDB streams ro
 
 CSV in UTF-8 is read by DuckDB directly. Any other encoding is transcoded to UTF-8 into a
 temporary file a block at a time through Python's incremental codec, so the memory used does
-not grow with the file; an XLSX sheet is written to such a file row by row as python-calamine
-reads it. Temporary files live in a temporary folder, never next to the data.
+not grow with the file (a large GB18030, GBK or Big5 file in a part per core, cut at
+newlines); an XLSX sheet is written to such a file row by row as python-calamine reads it.
+Temporary files live in a temporary folder, never next to the data.
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
+import multiprocessing
+import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,20 +134,89 @@ def detect_encoding(sample: bytes) -> str:
 
 
 def transcode(path: Path, target: Path, encoding: str) -> None:
-    """Copy ``path`` in ``encoding`` to ``target`` in UTF-8, a block at a time."""
+    """Copy ``path`` in ``encoding`` to ``target`` in UTF-8, a block at a time; a large file in an encoding
+    whose characters never hold a newline byte is cut at newlines into a part for each core, transcoded
+    side by side and joined."""
+    size = path.stat().st_size
+    workers = min(os.cpu_count() or 1, MOST_PARTS)
+    if encoding not in SPLITTABLE or size < SPLIT_FROM_BYTES or workers < 2:
+        error = _transcode_range(path, target, encoding, 0, size)
+    else:
+        error = _transcode_parts(path, target, encoding, _cuts(path, size, workers))
+    if error is not None:
+        raise ExtractError(_not_in(path, encoding, error))
+
+
+#: Encodings in which a newline byte (0x0A) is only ever a newline, so that a file can be cut there.
+SPLITTABLE = frozenset({"gb18030", "gbk", "gb2312", "big5", "big5hkscs"})
+#: From this size on, a file in one of them is transcoded in parts, one per core (at most MOST_PARTS).
+SPLIT_FROM_BYTES = 64 << 20
+MOST_PARTS = 8
+
+
+def _cuts(path: Path, size: int, parts: int) -> list[int]:
+    """Where the parts start and the last ends: just after a newline near each ``size / parts``."""
+    cuts = [0]
+    with path.open("rb") as handle:
+        for index in range(1, parts):
+            handle.seek(max(size * index // parts, cuts[-1]))
+            window = handle.read(1 << 20)
+            newline = window.find(b"\n")
+            if newline >= 0:
+                cuts.append(handle.tell() - len(window) + newline + 1)
+    cuts.append(size)
+    return sorted(set(cuts))
+
+
+def _transcode_parts(path: Path, target: Path, encoding: str, cuts: list[int]) -> int | None:
+    """Transcode the parts between ``cuts`` side by side, then join them in ``target``; the position of the
+    first byte not in ``encoding``, if any."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = [target] + [target.with_name(f"{target.name}.{index}") for index in range(1, len(cuts) - 1)]
+    ranges = list(itertools.pairwise(cuts))
+    try:
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=len(ranges), mp_context=context) as pool:
+            errors = list(
+                pool.map(
+                    _transcode_range,
+                    [path] * len(ranges),
+                    parts,
+                    [encoding] * len(ranges),
+                    [start for start, _ in ranges],
+                    [end for _, end in ranges],
+                )
+            )
+        first = next((error for error in errors if error is not None), None)
+        if first is None:
+            with target.open("ab") as out:
+                for part in parts[1:]:
+                    with part.open("rb") as source:
+                        shutil.copyfileobj(source, out, BLOCK_BYTES)
+        return first
+    finally:
+        for part in parts[1:]:
+            part.unlink(missing_ok=True)
+
+
+def _transcode_range(path: Path, target: Path, encoding: str, start: int, end: int) -> int | None:
+    """Copy the bytes ``start`` to ``end`` of ``path`` to ``target`` in UTF-8; the position of the first byte
+    that is not in ``encoding``, if any (then ``target`` is left incomplete)."""
     decoder = codecs.getincrementaldecoder(encoding)()
     with path.open("rb") as source, target.open("wb") as out:
-        offset = 0
+        source.seek(start)
+        offset = start
         while True:
-            block = source.read(BLOCK_BYTES)
+            block = source.read(min(BLOCK_BYTES, end - offset))
             try:
                 text = decoder.decode(block, final=not block)
             except UnicodeDecodeError as error:
-                raise ExtractError(_not_in(path, encoding, offset + error.start)) from None
+                return offset + error.start
             if text:
                 out.write(text.encode("utf-8"))
             if not block:
-                return
+                return None
             offset += len(block)
 
 
