@@ -247,7 +247,7 @@ def test_a_cell_that_is_not_a_number_in_a_row_without_a_crm_id(
 
 
 def test_rule_tables_reach_duckdb_as_they_are() -> None:
-    from playbook.assign.assignment import load_tables
+    from playbook.assign.assignment import load_group_tables, load_pass_tables
     from playbook.assign.tables import RuleTables, TierRule
 
     tables = RuleTables(
@@ -263,7 +263,8 @@ def test_rule_tables_reach_duckdb_as_they_are() -> None:
         team_names=(),
     )
     connection = duckdb.connect()
-    load_tables(connection, tables)
+    load_pass_tables(connection, tables)
+    load_group_tables(connection, tables)
     assert connection.execute("SELECT kind, key, id FROM terms ORDER BY id").fetchall() == list(tables.terms)
     assert connection.execute("SELECT * FROM named").fetchall() == list(tables.named)
     assert connection.execute("SELECT count(*) FROM region_teams").fetchone() == (0,)

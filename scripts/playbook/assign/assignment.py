@@ -53,12 +53,6 @@ class Problem:
     examples: tuple[str, ...]
 
 
-def load_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
-    """The rule tables as DuckDB tables: those the pass over the extract needs, then those the groups need."""
-    load_pass_tables(connection, tables)
-    load_group_tables(connection, tables)
-
-
 def load_pass_tables(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
     """What the pass over the extract joins each row against: the named accounts and the tiers."""
     _create(connection, "named", ("crm_id", "account", "team", "tier"), tables.named)
@@ -218,12 +212,6 @@ def settle(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:
         f"{owned_sql('SELECT * EXCLUDE (id_hash, by_rows) FROM grouped WHERE by_rows = 1')}"
     )
     _maps(connection)
-
-
-def group(connection: duckdb.DuckDBPyConnection, extract: Extract, columns: Columns, tables: RuleTables) -> None:
-    """The pass over the extract and its groups (``scan``, then ``settle``)."""
-    scan(connection, extract, columns, tables)
-    settle(connection, tables)
 
 
 def _owners_on_accounts(connection: duckdb.DuckDBPyConnection, tables: RuleTables) -> None:

@@ -67,9 +67,12 @@ class StoredTables(NamedTuple):
 def last_tables(root: Path) -> StoredTables | None:
     """The rule tables the cache holds (signed by this user), whether or not the playbook changed since."""
     secret = signing_secret()
-    if secret is None:
-        return None
-    payload = read_signed_bytes(root / CACHE / TABLES, secret)
+    return None if secret is None else _stored(root / CACHE / TABLES, secret)
+
+
+def _stored(path: Path, secret: bytes) -> StoredTables | None:
+    """The tables in the signed file at ``path`` and their key; None when it cannot be read (a fresh load follows)."""
+    payload = read_signed_bytes(path, secret)
     if payload is None:
         return None
     try:
@@ -112,13 +115,5 @@ def _key(run_key: str) -> str:
 
 
 def _read(path: Path, secret: bytes, key: str) -> RuleTables | None:
-    payload = read_signed_bytes(path, secret)
-    if payload is None:
-        return None
-    try:
-        value: Any = marshal.loads(payload)
-        if not isinstance(value, dict) or value.get("format") != _FORMAT or value.get("key") != key:
-            return None
-        return RuleTables.from_data(value["tables"])
-    except (EOFError, ValueError, TypeError, KeyError):  # a cache that cannot be read means a fresh load
-        return None
+    stored = _stored(path, secret)
+    return stored.tables if stored is not None and stored.key == key else None

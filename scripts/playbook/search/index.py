@@ -146,12 +146,8 @@ def _unranked(title: str, runs: set[str]) -> str:
     whose names hold it.
     """
     visible, hidden, rest = title.partition(_HIDDEN)
-    shown = HAN_RUN.sub(lambda run: _broken(run.group(0)) if run.group(0)[:2] in runs else run.group(0), visible)
+    shown = HAN_RUN.sub(lambda run: _BREAK.join(run.group(0)) if run.group(0)[:2] in runs else run.group(0), visible)
     return shown + hidden + rest
-
-
-def _broken(words: str) -> str:
-    return _BREAK.join(words)
 
 
 def _within_zensicals_limit(items: list[Document], entries: list[SearchEntry]) -> list[SearchEntry]:

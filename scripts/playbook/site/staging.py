@@ -86,13 +86,13 @@ def stage(
     staged_docs = staging / STAGED_DOCS
     sync(staged_docs, files)
     staged = staged_config(root, config, staged_docs, site_dir or staging / STAGED_SITE, pages)
-    staged_theme = staging / STAGED_THEME
-    sync(staged_theme, _theme(root, staged.get("theme")))
     theme = staged.get("theme")
+    staged_theme = staging / STAGED_THEME
+    sync(staged_theme, _theme(root, theme))
     staged["theme"] = {**(theme if isinstance(theme, dict) else {"name": theme or "material"})}
     staged["theme"]["custom_dir"] = str(staged_theme.resolve())
-    if language is not None and isinstance(staged.get("theme"), dict):
-        staged["theme"] = {**staged["theme"], "language": language}
+    if language is not None:
+        staged["theme"]["language"] = language
     target = staging / CONFIG
     text = yaml.safe_dump(staged, sort_keys=False, allow_unicode=True, width=120)
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
